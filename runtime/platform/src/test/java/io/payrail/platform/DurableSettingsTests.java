@@ -1,0 +1,40 @@
+package io.payrail.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payrail.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+class DurableSettingsTests {
+
+    @Test
+    void embedded_postgres_runs_with_fsync_and_synchronous_commit_on() {
+        try (TestDatabase test = TestDatabase.create("platform")) {
+            assertThat(test.database().setting("fsync")).isEqualTo("on");
+            assertThat(test.database().setting("synchronous_commit")).isEqualTo("on");
+            assertThat(test.database().setting("full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void a_transaction_that_throws_leaves_nothing_behind() {
+        try (TestDatabase test = TestDatabase.create("platform")) {
+            Transactions transactions = test.transactions();
+            try {
+                transactions.inTransaction(connection -> {
+                    connection.createStatement().execute(
+                            "INSERT INTO lease (name, holder, epoch, expires_at) VALUES ('x', 'node', 1, now())");
+                    throw new IllegalStateException("fail after the insert");
+                });
+            } catch (IllegalStateException expected) {
+                assertThat(expected).hasMessage("fail after the insert");
+            }
+            long rows = transactions.read(connection -> {
+                var result = connection.createStatement().executeQuery("SELECT count(*) FROM lease");
+                result.next();
+                return result.getLong(1);
+            });
+            assertThat(rows).isZero();
+        }
+    }
+}

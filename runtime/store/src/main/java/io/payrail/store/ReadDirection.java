@@ -1,0 +1,6 @@
+package io.payrail.store;
+
+public enum ReadDirection {
+    FORWARDS,
+    BACKWARDS
+}
