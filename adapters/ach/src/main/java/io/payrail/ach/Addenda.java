@@ -2,7 +2,7 @@ package io.payrail.ach;
 
 /** Record type 7, told apart by the addenda type code in positions 2 and 3. */
 public sealed interface Addenda extends AchRecord
-        permits Addenda05, Addenda98, Addenda99, IatAddenda {
+        permits Addenda02, Addenda05, Addenda98, Addenda99, IatAddenda {
 
     int typeCode();
 
