@@ -1,0 +1,142 @@
+package io.payrail.http.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.payrail.platform.Check;
+import io.payrail.platform.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * The SQL of idempotency records. All statements run on the request's own transaction.
+ *
+ * <p>Claiming is one round trip: a non-blocking transaction-scoped advisory lock on a 64-bit hash
+ * of (tenant, key), and, only if that lock was free, an insert of the in-progress row that does
+ * nothing when a committed row already exists. So exactly one transaction at a time holds a key;
+ * a second request for the same key never waits: it answers 409 while the first is in flight and
+ * replays the stored response once the first has committed (the lock is released only after the
+ * commit is visible). A hash collision between two keys can only cause a spurious 409.
+ */
+public final class IdempotencyStore {
+    /** What claiming a key found. */
+    public enum Claim {
+        /** This transaction holds the key and inserted its row: run the handler. */
+        CLAIMED,
+        /** Another transaction holds the key right now. */
+        IN_PROGRESS,
+        /** A committed record exists: replay it or refuse a different request. */
+        COMPLETED
+    }
+
+    /** A committed record. */
+    public record Stored(byte[] requestHash, RenderedResponse response) {}
+
+    private static final String CLAIM = """
+            WITH claim AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(?) AS locked),
+                 inserted AS (
+                     INSERT INTO idempotency_key (tenant_id, idempotency_key, request_hash, created_at)
+                     SELECT ?, ?, ?, ? FROM claim WHERE claim.locked
+                     ON CONFLICT DO NOTHING
+                     RETURNING 1)
+            SELECT claim.locked, EXISTS (SELECT 1 FROM inserted) FROM claim""";
+    private static final String FIND = """
+            SELECT request_hash, response_status, response_type, response_headers, response_body
+            FROM idempotency_key WHERE tenant_id = ? AND idempotency_key = ?""";
+    /**
+     * The record's completion and the commit travel together: pgjdbc sends both statements of a
+     * prepared multi-statement before one sync, so the durable commit costs no extra round trip.
+     * If the update fails, the server skips the COMMIT and the transaction stays open to roll back.
+     */
+    private static final String COMPLETE_AND_COMMIT = """
+            UPDATE idempotency_key
+            SET response_status = ?, response_type = ?, response_headers = ?, response_body = ?
+            WHERE tenant_id = ? AND idempotency_key = ?;
+            COMMIT""";
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private IdempotencyStore() {}
+
+    public static Claim claim(Connection connection, String tenantId, String key, byte[] requestHash, Instant now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+            statement.setLong(1, lockKey(tenantId, key));
+            statement.setString(2, tenantId);
+            statement.setString(3, key);
+            statement.setBytes(4, requestHash);
+            statement.setTimestamp(5, Timestamp.from(now));
+            try (ResultSet rows = statement.executeQuery()) {
+                Check.that(rows.next(), "the claim query returned no row for key %s", key);
+                if (!rows.getBoolean(1)) {
+                    return Claim.IN_PROGRESS;
+                }
+                return rows.getBoolean(2) ? Claim.CLAIMED : Claim.COMPLETED;
+            }
+        }
+    }
+
+    public static Stored find(Connection connection, String tenantId, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setString(1, tenantId);
+            statement.setString(2, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                Check.that(rows.next(), "idempotency record %s of tenant %s vanished after its claim", key, tenantId);
+                int status = rows.getInt(2);
+                Check.that(!rows.wasNull(), "committed idempotency record %s has no response", key);
+                RenderedResponse response = new RenderedResponse(
+                        status, rows.getString(3), readHeaders(rows.getString(4)), rows.getBytes(5));
+                return new Stored(rows.getBytes(1), response);
+            }
+        }
+    }
+
+    /** Stores the response and commits the request's transaction, in one round trip. */
+    public static void completeAndCommit(Connection connection, String tenantId, String key, RenderedResponse response)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(COMPLETE_AND_COMMIT)) {
+            statement.setInt(1, response.status());
+            statement.setString(2, response.contentType());
+            statement.setString(3, writeHeaders(response.headers()));
+            statement.setBytes(4, response.body());
+            statement.setString(5, tenantId);
+            statement.setString(6, key);
+            statement.execute();
+            int updated = statement.getUpdateCount();
+            Check.that(updated == 1, "completing idempotency record %s updated %d rows", key, updated);
+        }
+        TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
+        Check.that(state == TransactionState.IDLE, "the commit of idempotency record %s left the transaction %s", key, state);
+    }
+
+    static long lockKey(String tenantId, String key) {
+        return Hashes.firstLong(Hashes.sha256(tenantId + '\n' + key));
+    }
+
+    private static String writeHeaders(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsString(headers);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a map of strings did not encode", impossible);
+        }
+    }
+
+    private static Map<String, String> readHeaders(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return Json.mapper().readValue(json, HEADERS);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("stored response headers are not a JSON object: " + corrupt.getMessage(), corrupt);
+        }
+    }
+}
