@@ -1,0 +1,54 @@
+package io.payrail.bus.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payrail.platform.Check;
+import io.payrail.store.AppendResult;
+import io.payrail.store.EventEnvelope;
+import io.payrail.store.EventStore;
+import io.payrail.store.ExpectedRevision;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The events the bus bench appends: small payment-like payloads spread over many subjects. */
+final class BenchEvents {
+    /** Events per append when filling the log for the replay. */
+    static final int FILL_BATCH_EVENTS = 5_000;
+
+    private BenchEvents() {}
+
+    static EventEnvelope event(long sequence, Instant time) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("paymentId", "payment-" + sequence);
+        data.put("amountMinor", 1_000 + sequence % 9_000);
+        data.put("currency", "USD");
+        data.put("sequence", sequence);
+        return new EventEnvelope(UUID.randomUUID(), "bench.payment.settled", "payrail/bench", "payment-" + sequence % 1_000,
+                time, data, 1, null, null, null, "bench", Map.of());
+    }
+
+    /** Appends events in large batches until the log holds at least {@code events}. */
+    static void fill(EventStore store, long events, PrintStream progress) {
+        long head = store.headPosition();
+        long sequence = 0;
+        long startNanos = System.nanoTime();
+        while (head < events) {
+            int batch = (int) Math.min(FILL_BATCH_EVENTS, events - head);
+            List<EventEnvelope> envelopes = new ArrayList<>(batch);
+            for (int index = 0; index < batch; index++) {
+                envelopes.add(event(sequence++, Instant.EPOCH.plusMillis(sequence)));
+            }
+            AppendResult result = store.append("bench-fill-" + UUID.randomUUID(), ExpectedRevision.noStream(), envelopes);
+            Check.that(result instanceof AppendResult.Appended, "bench fill append failed: %s", result);
+            head = ((AppendResult.Appended) result).lastPosition();
+            if (sequence % 100_000 < batch) {
+                progress.println("bus bench: log holds " + head + " events");
+            }
+        }
+        progress.printf("bus bench: log filled to %d events in %.1f s%n", head, (System.nanoTime() - startNanos) / 1e9);
+    }
+}
