@@ -10,7 +10,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Payrail: payments and business banking on an event-driven spine.",
-        subcommands = {RunCommand.class})
+        subcommands = {
+            RunCommand.class,
+            io.payrail.app.cli.ApiKeysCommand.class,
+            io.payrail.app.cli.EventsCommand.class,
+            io.payrail.app.cli.SubscriptionsCommand.class,
+            io.payrail.app.cli.ParkedCommand.class,
+            io.payrail.app.cli.QueuesCommand.class,
+            io.payrail.app.cli.DlqCommand.class,
+            CatalogCommand.class,
+            io.payrail.app.cli.AuditCommand.class,
+            io.payrail.app.cli.AchCommand.class,
+            io.payrail.app.cli.BenchCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] arguments) {

@@ -92,6 +92,14 @@ public final class EventBus implements AutoCloseable {
         signal.wakeAll();
     }
 
+    /**
+     * True once {@link #start()} ran and until {@link #close()}, with every worker thread alive (the
+     * node's readiness check). A worker waiting for another node's lock still counts as running.
+     */
+    public synchronized boolean running() {
+        return listener != null && !closed && threads.stream().allMatch(Thread::isAlive);
+    }
+
     /** True while this node processes the named subscription. */
     public synchronized boolean owns(String subscription) {
         SubscriptionWorker worker = workers.get(subscription);

@@ -1,0 +1,181 @@
+package io.payrail.app;
+
+import io.payrail.bank.BankConnection;
+import io.payrail.bank.BankConnections;
+import io.payrail.bus.BusOptions;
+import io.payrail.bus.EventBus;
+import io.payrail.function.FunctionDeclaration;
+import io.payrail.function.FunctionInvoker;
+import io.payrail.function.FunctionRegistry;
+import io.payrail.function.FunctionRuntime;
+import io.payrail.function.QueueFunctions;
+import io.payrail.function.RuleFunctions;
+import io.payrail.function.Scheduler;
+import io.payrail.function.Sleeper;
+import io.payrail.function.Trigger;
+import io.payrail.http.ApiKeys;
+import io.payrail.http.HttpGateway;
+import io.payrail.http.IdempotencyKeys;
+import io.payrail.http.RateLimit;
+import io.payrail.http.Route;
+import io.payrail.platform.Database;
+import io.payrail.platform.Metrics;
+import io.payrail.platform.Migrations;
+import io.payrail.platform.Transactions;
+import io.payrail.queue.QueueAdmin;
+import io.payrail.queue.Queues;
+import io.payrail.store.PostgresEventStore;
+import io.payrail.store.StoreOptions;
+import io.payrail.store.Upcasters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One running Payrail node: the database, the event store and bus, queues, the function runtime and
+ * scheduler, the ledger, the HTTP gateway and the bank connection, started in dependency order and
+ * closed in reverse. Everything that runs is declared in {@link NodeFunctions} or as a gateway route.
+ */
+final class Node implements AutoCloseable {
+    static final int POOL_SIZE = 48;
+    /** Requests running their handler at once; more wait briefly, then get 503 (see docs/http.md). */
+    static final int HTTP_CONCURRENCY = 32;
+    static final Duration HTTP_CONCURRENCY_WAIT = Duration.ofSeconds(2);
+    /** Per API key; a burst absorbs batch jobs. */
+    static final RateLimit RATE_LIMIT = RateLimit.perSecond(2_000, 4_000);
+    static final Duration SIMULATED_BANK_INTERVAL = Duration.ofSeconds(5);
+
+    private final Database database;
+    private final List<AutoCloseable> parts;
+    private final HttpGateway gateway;
+    private final BankConnection bank;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Node(Database database, List<AutoCloseable> parts, HttpGateway gateway, BankConnection bank) {
+        this.database = database;
+        this.parts = parts;
+        this.gateway = gateway;
+        this.bank = bank;
+    }
+
+    static Node start(NodeSettings settings) {
+        Database database = LocalDatabase.openForRun(POOL_SIZE);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            return startOn(database, settings, started);
+        } catch (RuntimeException failure) {
+            closeAll(started.reversed(), failure);
+            database.close();
+            throw failure;
+        }
+    }
+
+    private static Node startOn(Database database, NodeSettings settings, List<AutoCloseable> started) {
+        Migrations.apply(database.dataSource(), LocalDatabase.migratedModules());
+        Transactions transactions = database.transactions();
+        String node = nodeName();
+        PostgresEventStore store = new PostgresEventStore(database.dataSource(), Platform.clock(), StoreOptions.defaults(),
+                io.payrail.app.cli.EventSchemas.registry(), new Upcasters());
+        EventBus bus = new EventBus(database.dataSource(), store, Platform.clock(), BusOptions.defaults());
+        started.add(bus);
+        Queues queues = new Queues(database.dataSource(), Platform.random());
+        BankConnection bank = settings.simulatedBank()
+                ? BankConnections.open(System.getenv(), LocalDatabase.home().resolve(".payrail").resolve("bank"),
+                        transactions, Platform.clock(), Platform.ids(), Platform.random())
+                : null;
+        if (bank != null) {
+            started.add(bank);
+            bank.transfer().recover();
+            bank.simulatedBank().ifPresent(simulated -> simulated.runInBackground(Platform.clock(), SIMULATED_BANK_INTERVAL));
+        }
+        LedgerModule ledger = LedgerModule.start(database, node);
+        started.add(ledger);
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(transactions, Platform.clock(), IdempotencyKeys.RETENTION_MIN);
+        NodeFunctions.Services services = new NodeFunctions.Services(() -> idempotencyKeys, () -> new QueueAdmin(queues),
+                () -> new BankJobs(bank.transfer()));
+        List<FunctionDeclaration> background = NodeFunctions.background(services).stream()
+                .filter(function -> bank != null || !function.name().startsWith("bank."))
+                .toList();
+        FunctionRegistry registry = NodeFunctions.catalog(background, List.of());
+        FunctionInvoker invoker = new FunctionInvoker(database.dataSource(), Platform.clock(), Platform.random());
+        Scheduler scheduler = new Scheduler(database.dataSource(), Platform.clock(), Platform.ids(), invoker,
+                registry.triggeredBy(Trigger.Schedule.class), Scheduler.Options.defaults(node), Sleeper.REAL);
+        FunctionRuntime functions = FunctionRuntime.start(registry, invoker, new FunctionRuntime.Binders(
+                Optional.of(new QueueFunctions(queues)), Optional.of(new RuleFunctions(bus)), Optional.empty()),
+                Optional.of(scheduler));
+        started.add(functions);
+        bus.start();
+        AtomicBoolean migrated = new AtomicBoolean(true);
+        HttpGateway gateway = gateway(database, ledger.routes(), () -> migrated.get() && bus.running() && reachable(database))
+                .start(settings.httpPort());
+        started.add(gateway);
+        return new Node(database, List.copyOf(started), gateway, bank);
+    }
+
+    static HttpGateway gateway(Database database, List<Route> routes, java.util.function.BooleanSupplier ready) {
+        ApiKeys apiKeys = new ApiKeys(database.transactions(), Platform.clock(), Platform.random(), Platform.ids(),
+                ApiKeys.CACHE_TIME_TO_LIVE_DEFAULT);
+        return HttpGateway.builder()
+                .dataSource(database.dataSource())
+                .apiKeys(apiKeys)
+                .clock(Platform.clock())
+                .traceIds(Platform.ids())
+                .meterRegistry(Metrics.registry())
+                .rateLimit(RATE_LIMIT, System::nanoTime)
+                .concurrencyLimit(HTTP_CONCURRENCY, HTTP_CONCURRENCY_WAIT)
+                .routes(routes)
+                .readiness(ready)
+                .info("Payrail API", "0.1.0")
+                .build();
+    }
+
+    private static boolean reachable(Database database) {
+        try (var connection = database.dataSource().getConnection()) {
+            return connection.isValid(1);
+        } catch (java.sql.SQLException unreachable) {
+            return false;
+        }
+    }
+
+    private static String nodeName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    int httpPort() {
+        return gateway.port();
+    }
+
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("database: " + database.description() + " (synchronous_commit=" + database.setting("synchronous_commit") + ")");
+        lines.add("bank: " + (bank == null ? "none" : bank.simulatedBank().isPresent() ? "simulated bank at " : "")
+                + (bank == null ? "" : bank.settings().address()));
+        lines.add("probes: GET /health, GET /ready, GET /metrics; API: GET /openapi.json");
+        lines.add("API keys: ./payrail apikeys create --tenant TENANT --role admin");
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeAll(parts.reversed(), null);
+        database.close();
+    }
+
+    private static void closeAll(List<AutoCloseable> parts, RuntimeException cause) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception failure) {
+                if (cause != null) {
+                    cause.addSuppressed(failure);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.payrail.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start Payrail: database, HTTP gateway, subscriptions, schedules and the simulated bank.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:PAYRAIL_HTTP_PORT:-8080}",
+            description = "HTTP port (env PAYRAIL_HTTP_PORT, default ${DEFAULT-VALUE}; 0 picks a free port).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long startedNanos = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        Node node = Node.start(new NodeSettings(port, true));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "payrail-shutdown"));
+        long readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        out.printf("Payrail is listening on http://localhost:%d (ready in %d ms)%n", node.httpPort(), readyMillis);
+        for (String line : node.describe()) {
+            out.println("  " + line);
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package io.payrail.app.cli;
+
+import io.payrail.ach.bench.AchBench;
+import io.payrail.bus.bench.BusBench;
+import io.payrail.ledger.bench.LedgerBench;
+import io.payrail.queue.bench.QueueBench;
+import io.payrail.queue.bench.QueueBenchOptions;
+import io.payrail.store.bench.AppendBench;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code payrail bench ...}: figures as {@code key=value} lines on stdout; progress on stderr. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Payrail on this machine.",
+        subcommands = {BenchCommand.Events.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class})
+public final class BenchCommand {
+
+    static void print(Map<String, String> figures) {
+        figures.forEach((key, value) -> System.out.println(key + "=" + value));
+    }
+
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = "Event store appends (one at a time and in batches), subscription lag and replay.")
+    static final class Events implements Callable<Integer> {
+        @Option(names = "--writers", defaultValue = "16") int writers;
+        @Option(names = "--batch", defaultValue = "100") int batch;
+        @Option(names = "--streams", defaultValue = "10000") int streams;
+        @Option(names = "--duration", defaultValue = "60", description = "Seconds per figure (default ${DEFAULT-VALUE}).") int duration;
+        @Option(names = "--rate", defaultValue = "5000", description = "Open-loop rate for latency figures, events/s.") int rate;
+        @Option(names = "--replay-events", defaultValue = "1000000", description = "Events in the log when the replay runs.") int replayEvents;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try (BenchDatabase bench = BenchDatabase.open(writers + 8)) {
+                print(AppendBench.run(bench.database(), new AppendBench.Options(writers, batch, streams, duration, rate), System.err));
+                BusBench.Options bus = BusBench.Options.defaults();
+                print(BusBench.run(bench.database(), new BusBench.Options(duration, rate, replayEvents, bus.replaySecondsMax()), System.err));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "queue", mixinStandardHelpOptions = true, description = "Queue send, receive and delete, end to end.")
+    static final class Queue implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "50000") int messages;
+        @Option(names = "--consumers", defaultValue = "4") int consumers;
+        @Option(names = "--batch", defaultValue = "10") int batch;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchDatabase bench = BenchDatabase.open(consumers * 2 + 16)) {
+                print(QueueBench.run(bench.database(), QueueBenchOptions.defaults().with(messages, consumers, batch), System.err));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Ledger transfers by concurrent in-process clients.")
+    static final class Ledger implements Callable<Integer> {
+        @Option(names = "--accounts", defaultValue = "50") int accounts;
+        @Option(names = "--workers", defaultValue = "20") int workers;
+        @Option(names = "--duration", defaultValue = "10", description = "Seconds (default ${DEFAULT-VALUE}).") int duration;
+        @Option(names = "--clearing", description = "Every transfer debits or credits one clearing account.") boolean clearing;
+        @Option(names = "--batch", defaultValue = "1", description = "Transfers per call (1..8190).") int batch;
+
+        @Override
+        public Integer call() {
+            try (BenchDatabase bench = BenchDatabase.open(16)) {
+                print(LedgerBench.run(bench.database(), new LedgerBench.Options(accounts, workers, duration, clearing, batch), System.err));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "ach", mixinStandardHelpOptions = true,
+            description = "Write, then read and validate, a NACHA file of N entries in a JVM with a 64 MiB heap.")
+    static final class Ach implements Callable<Integer> {
+        /** The heap the target is stated for: large files must stream. */
+        static final String HEAP = "-Xmx64m";
+
+        @Option(names = "--entries", defaultValue = "500000") int entries;
+        @Option(names = "--warmups", defaultValue = "3") int warmups;
+        @Option(names = "--iterations", defaultValue = "3") int iterations;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add(HEAP);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(AchBench.class.getName());
+            command.add(Integer.toString(entries));
+            command.add(Integer.toString(warmups));
+            command.add(Integer.toString(iterations));
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            return process.waitFor() == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.payrail.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTests {
+
+    record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome run(String... arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(arguments, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void an_unknown_option_answers_one_line_and_exit_code_1() {
+        Outcome outcome = run("queues", "list", "--colour");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("Unknown option: '--colour'").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validating_a_missing_ach_file_fails_with_a_clear_message_and_no_stack_trace() {
+        Outcome outcome = run("ach", "validate", "no-such-file.ach");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("no-such-file.ach").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_bad_catalog_format_is_refused_in_one_line() {
+        Outcome outcome = run("catalog", "--format", "yaml");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("yaml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void the_help_lists_every_command() {
+        Outcome outcome = run("--help");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("run", "apikeys", "events", "subscriptions", "parked", "queues", "dlq", "catalog",
+                "audit", "ach", "bench");
+    }
+}
