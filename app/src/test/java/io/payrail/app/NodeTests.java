@@ -104,6 +104,33 @@ class NodeTests {
         assertThat(get("/v1/ledger/accounts/" + UUID.randomUUID(), null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void another_tenant_can_neither_see_nor_move_money_from_an_account() throws Exception {
+        UUID mine = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        post("/v1/ledger/accounts", "{\"id\":\"" + mine + "\",\"currency\":\"USD\",\"code\":1}");
+        String otherKey;
+        try (var database = LocalDatabase.openForCommand(2)) {
+            otherKey = new ApiKeys(database.transactions(), Platform.clock(), Platform.random(), Platform.ids(),
+                    ApiKeys.CACHE_TIME_TO_LIVE_DEFAULT).create("globex", "admin").plainTextKey();
+        }
+        assertThat(postAs(otherKey, "/v1/ledger/accounts", "{\"id\":\"" + theirs + "\",\"currency\":\"USD\",\"code\":1}")
+                .statusCode()).isEqualTo(201);
+        assertThat(get("/v1/ledger/accounts/" + mine, otherKey).statusCode()).isEqualTo(404);
+        HttpResponse<String> theft = postAs(otherKey, "/v1/ledger/transfers", "{\"transfers\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"debit_account_id\":\"" + mine + "\",\"credit_account_id\":\"" + theirs
+                + "\",\"amount\":500,\"currency\":\"USD\",\"code\":7}]}");
+        assertThat(theft.statusCode()).isEqualTo(404);
+        JsonNode account = Json.mapper().readTree(get("/v1/ledger/accounts/" + mine, key).body());
+        assertThat(account.get("balances").get("debits_posted").asLong()).isZero();
+    }
+
+    private static HttpResponse<String> postAs(String apiKey, String path, String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> get(String path, String apiKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (apiKey != null) {

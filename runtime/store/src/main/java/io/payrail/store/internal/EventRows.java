@@ -1,0 +1,59 @@
+package io.payrail.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.payrail.platform.Json;
+import io.payrail.store.EventEnvelope;
+import io.payrail.store.RecordedEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns rows of {@code store_event} back into events, exactly as they were appended. */
+public final class EventRows {
+    public static final String COLUMNS = "position, stream, revision, event_id, type, source, subject, time, "
+            + "schema_version, trace_id, causation_id, correlation_id, tenant_id, metadata::text, data::text, recorded_at";
+
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
+
+    private EventRows() {}
+
+    public static RecordedEvent read(ResultSet row) throws SQLException {
+        String metadataJson = row.getString(14);
+        EventEnvelope envelope = new EventEnvelope(
+                row.getObject(4, UUID.class),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getObject(8, OffsetDateTime.class).toInstant(),
+                parse(row.getString(15)),
+                row.getInt(9),
+                row.getString(10),
+                row.getString(11),
+                row.getString(12),
+                row.getString(13),
+                metadataJson == null ? Map.of() : parseMetadata(metadataJson));
+        return new RecordedEvent(row.getLong(1), row.getString(2), row.getLong(3),
+                row.getObject(16, OffsetDateTime.class).toInstant(), envelope);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("stored event data is not JSON: " + failure.getOriginalMessage(), failure);
+        }
+    }
+
+    private static Map<String, String> parseMetadata(String json) {
+        try {
+            return Json.mapper().readValue(json, METADATA);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("stored event metadata is not a JSON object of strings: "
+                    + failure.getOriginalMessage(), failure);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.payrail.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.payrail.platform.Database;
+import io.payrail.platform.Json;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The process {@link AppenderCrashTests} kills: appends two-event appends from several writers for
+ * ever and prints {@code ACK <append>} for each acknowledged one.
+ */
+public final class AppendingProcess {
+    static final int WRITERS = 8;
+    static final int STREAMS = 20;
+
+    private AppendingProcess() {}
+
+    public static void main(String[] arguments) throws Exception {
+        PrintStream out = System.out;
+        AtomicInteger nextAppend = new AtomicInteger();
+        HikariDataSource pool = Database.pool(arguments[0], WRITERS + 2);
+        PostgresEventStore store = new PostgresEventStore(pool, Clock.systemUTC());
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int writer = 0; writer < WRITERS; writer++) {
+                writers.submit(() -> {
+                    while (true) {
+                        int append = nextAppend.getAndIncrement();
+                        AppendResult result = store.append("crash-" + append % STREAMS, ExpectedRevision.any(),
+                                List.of(part(append, 0), part(append, 1)));
+                        if (result instanceof AppendResult.Appended) {
+                            synchronized (out) {
+                                out.println("ACK " + append);
+                                out.flush();
+                            }
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    static EventEnvelope part(int append, int part) {
+        ObjectNode data = Json.mapper().createObjectNode().put("append", append).put("part", part);
+        return TestEvents.event("test.crash", data);
+    }
+}
