@@ -1,0 +1,92 @@
+package io.payrail.queue.bench;
+
+import io.payrail.queue.ConsumerOptions;
+import io.payrail.queue.QueueConsumer;
+import io.payrail.queue.Queues;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open-loop latency: message i is due at start + i / rate and is sent then by its own virtual
+ * thread whether or not earlier sends finished, so a stall shows up as latency instead of as a
+ * lower send rate (no coordinated omission). A {@link QueueConsumer} receives them, woken by the
+ * send's notification.
+ */
+final class LatencyRun {
+    /** After the last send, how long to wait for stragglers before giving up on them. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Queues queues;
+    private final QueueBenchOptions options;
+    private final PrintStream progress;
+    private final Map<Long, Long> acknowledgedNanos = new ConcurrentHashMap<>();
+    private final Histogram fromScheduled = QueueBench.histogram();
+    private final Histogram fromAcknowledged = QueueBench.histogram();
+    private final AtomicLong received = new AtomicLong();
+
+    LatencyRun(Queues queues, QueueBenchOptions options, PrintStream progress) {
+        this.queues = queues;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    void run(LinkedHashMap<String, String> results) throws InterruptedException {
+        int rate = options.latencyRatePerSecond();
+        long total = (long) rate * options.latencySeconds();
+        progress.printf("  latency: %d messages/s, one per send, for %d s%n", rate, options.latencySeconds());
+        ConsumerOptions consumerOptions = ConsumerOptions.of(QueueBench.QUEUE, options.consumers() * options.batch());
+        try (QueueConsumer consumer = QueueConsumer.start(queues, consumerOptions, message -> record(message.messageId(),
+                Long.parseLong(message.body())));
+                ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime();
+            for (long index = 0; index < total; index++) {
+                long due = start + index * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+                senders.execute(() -> send(due));
+            }
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            while (received.get() < total && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            results.put("queue_latency_consumer_handlers_max", Integer.toString(consumer.inFlightMax()));
+        }
+        results.put("queue_latency_rate_per_second", Integer.toString(rate));
+        results.put("queue_latency_ms_p50", millis(fromScheduled.getValueAtPercentile(50)));
+        results.put("queue_latency_ms_p99", millis(fromScheduled.getValueAtPercentile(99)));
+        results.put("queue_latency_ms_max", millis(fromScheduled.getMaxValue()));
+        results.put("queue_delivery_after_ack_ms_p99", millis(fromAcknowledged.getValueAtPercentile(99)));
+        results.put("queue_latency_messages_received", Long.toString(received.get()) + "/" + total);
+    }
+
+    private void send(long dueNanos) {
+        long id = queues.send(QueueBench.QUEUE, QueueBench.benchMessage(dueNanos, Long.toString(dueNanos))).messageId();
+        acknowledgedNanos.put(id, System.nanoTime());
+    }
+
+    private void record(long messageId, long dueNanos) {
+        long now = System.nanoTime();
+        synchronized (fromScheduled) {
+            fromScheduled.recordValue(Math.max(0, (now - dueNanos) / 1_000));
+        }
+        Long acknowledged = acknowledgedNanos.remove(messageId);
+        // A receive can beat the sender's own bookkeeping of the acknowledgement: count it as zero.
+        synchronized (fromAcknowledged) {
+            fromAcknowledged.recordValue(acknowledged == null ? 0 : Math.max(0, (now - acknowledged) / 1_000));
+        }
+        received.incrementAndGet();
+    }
+
+    private static String millis(long micros) {
+        return String.format("%.1f", micros / 1000.0);
+    }
+}

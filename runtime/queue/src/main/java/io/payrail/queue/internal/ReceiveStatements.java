@@ -1,0 +1,139 @@
+package io.payrail.queue.internal;
+
+import io.payrail.queue.MessageTrace;
+import io.payrail.queue.QueueLimits;
+import io.payrail.queue.ReceiptHandle;
+import io.payrail.queue.ReceivedMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The receive statements. Each is one statement in its own transaction: it picks ready messages,
+ * locks them with {@code FOR UPDATE SKIP LOCKED} (concurrent receivers take different rows and never
+ * wait), and makes them invisible for the visibility timeout. A message already received
+ * {@code maxReceiveCount} times moves to the dead-letter queue instead of being delivered.
+ *
+ * <p>The database clock ({@code now()}) decides visibility: it is the one clock all nodes share.
+ */
+public final class ReceiveStatements {
+    /** True for a candidate that has used its receives: it goes to the dead-letter queue. */
+    private static final String EXHAUSTED = "(q.dead_letter_queue_id IS NOT NULL AND m.receive_count >= q.max_receive_count)";
+
+    // Marks the candidates received (or dead-lettered) and returns them. The attempt history gains
+    // an entry when the previous receive ended by its visibility timeout rather than by a failure report.
+    private static final String RECEIVE_UPDATE = """
+            UPDATE queue_message m SET
+                queue_id = CASE WHEN %1$s THEN q.dead_letter_queue_id ELSE m.queue_id END,
+                source_queue_id = CASE WHEN %1$s THEN m.queue_id ELSE m.source_queue_id END,
+                failure_reason = CASE WHEN %1$s THEN 'received ' || m.receive_count || ' times (maxReceiveCount '
+                    || q.max_receive_count || '), last visibility timeout expired' ELSE m.failure_reason END,
+                visible_at = CASE WHEN %1$s THEN now()
+                    ELSE now() + coalesce(?, q.visibility_timeout_millis) * interval '1 millisecond' END,
+                receive_count = CASE WHEN %1$s THEN 0 ELSE m.receive_count + 1 END,
+                receipt_token = CASE WHEN %1$s THEN 0 ELSE ? END,
+                attempts = CASE WHEN m.receive_count > coalesce(jsonb_array_length(m.attempts), 0)
+                    THEN coalesce(m.attempts, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+                        'attempt', m.receive_count, 'at', m.visible_at, 'error', 'visibility timeout expired'))
+                    ELSE m.attempts END
+            FROM candidates c, queue_definition q
+            WHERE m.id = c.id AND q.id = m.queue_id
+            RETURNING m.id, m.queue_id, m.tenant_id, m.body, m.message_group, m.trace_id, m.correlation_id,
+                      m.causation_id, m.receive_count, m.sent_at, m.receipt_token
+            """.formatted(EXHAUSTED);
+
+    // Fairness: visit up to TENANTS_PER_RECEIVE_MAX tenants that have ready messages (no more than the
+    // batch: a receive of one message needs one tenant, and the rotating cursor gives the others their
+    // turns), in key order starting after the cursor and wrapping around, with a loose index scan (one
+    // index probe per tenant, however deep each backlog is); then take an equal share from each.
+    private static final String NEXT_TENANT =
+            "COALESCE(queue_next_ready_tenant(?, %s), queue_next_ready_tenant(?, ''))";
+    private static final String RECEIVE_STANDARD = """
+            WITH RECURSIVE tenants (tenant_id, first_tenant, depth) AS (
+                SELECT s.tenant_id, s.tenant_id, 1 FROM (SELECT %1$s AS tenant_id) s WHERE s.tenant_id IS NOT NULL
+              UNION ALL
+                SELECT n.tenant_id, p.first_tenant, p.depth + 1
+                FROM tenants p CROSS JOIN LATERAL (SELECT %2$s AS tenant_id) n
+                WHERE p.depth < ? AND n.tenant_id IS NOT NULL AND n.tenant_id <> p.first_tenant
+            ),
+            share AS (SELECT (?::integer + count(*) - 1) / greatest(count(*), 1) AS per_tenant FROM tenants),
+            candidates AS (
+                SELECT picked.id FROM tenants t, share
+                CROSS JOIN LATERAL queue_lock_ready(?, t.tenant_id, share.per_tenant::integer) AS picked(id)
+                LIMIT ?
+            )
+            """.formatted(NEXT_TENANT.formatted("?"), NEXT_TENANT.formatted("p.tenant_id")) + RECEIVE_UPDATE;
+
+    // FIFO: a group's head is its lowest id; only a ready head can be delivered, so a group with a
+    // message in flight or waiting for a retry is blocked until that message is deleted or
+    // dead-lettered. Groups are visited in key order after the cursor, wrapping around.
+    private static final String NEXT_HEAD = """
+            (SELECT * FROM queue_next_group_head(?, %s) WHERE id IS NOT NULL
+             UNION ALL
+             SELECT * FROM queue_next_group_head(?, '') WHERE id IS NOT NULL
+             LIMIT 1)
+            """;
+    private static final String RECEIVE_FIFO = """
+            WITH RECURSIVE heads (message_group, id, visible_at, first_group, depth) AS (
+                SELECT s.message_group, s.id, s.visible_at, s.message_group, 1 FROM %1$s s
+              UNION ALL
+                SELECT n.message_group, n.id, n.visible_at, p.first_group, p.depth + 1
+                FROM heads p CROSS JOIN LATERAL %2$s n
+                WHERE p.depth < ? AND n.message_group <> p.first_group
+            ),
+            candidates AS (
+                SELECT m.id FROM queue_message m
+                WHERE m.id IN (SELECT h.id FROM heads h WHERE h.visible_at <= now() LIMIT ?)
+                  AND m.visible_at <= now()
+                FOR UPDATE SKIP LOCKED
+            )
+            """.formatted(NEXT_HEAD.formatted("?"), NEXT_HEAD.formatted("p.message_group")) + RECEIVE_UPDATE;
+
+    private ReceiveStatements() {}
+
+    /** The messages received and those that moved to the dead-letter queue instead. */
+    public record Received(List<ReceivedMessage> delivered, int deadLettered) {}
+
+    public static Received receive(Connection connection, QueueRecord queue, String cursor, int batch,
+            Long visibilityTimeoutMillis, long token) throws SQLException {
+        PreparedStatement statement;
+        if (queue.fifo()) {
+            statement = Sql.bind(connection.prepareStatement(RECEIVE_FIFO), queue.id(), cursor, queue.id(), queue.id(),
+                    queue.id(), QueueLimits.GROUPS_PER_RECEIVE_MAX, batch, visibilityTimeoutMillis, token);
+        } else {
+            statement = Sql.bind(connection.prepareStatement(RECEIVE_STANDARD), queue.id(), cursor, queue.id(),
+                    queue.id(), queue.id(), Math.min(QueueLimits.TENANTS_PER_RECEIVE_MAX, batch), batch, queue.id(), batch,
+                    visibilityTimeoutMillis, token);
+        }
+        if (visibilityTimeoutMillis == null) {
+            statement.setNull(queue.fifo() ? 8 : 10, java.sql.Types.BIGINT);
+        }
+        try (statement; ResultSet rows = statement.executeQuery()) {
+            return read(rows, queue);
+        }
+    }
+
+    private static Received read(ResultSet rows, QueueRecord queue) throws SQLException {
+        List<ReceivedMessage> delivered = new ArrayList<>();
+        int deadLettered = 0;
+        while (rows.next()) {
+            if (rows.getInt(2) != queue.id()) {
+                deadLettered++;
+                continue;
+            }
+            long id = rows.getLong(1);
+            int receiveCount = rows.getInt(9);
+            delivered.add(new ReceivedMessage(id, queue.name(), rows.getString(3), rows.getString(4), rows.getString(5),
+                    new MessageTrace(rows.getString(6), rows.getString(7), rows.getString(8)), receiveCount,
+                    rows.getObject(10, OffsetDateTime.class).toInstant(),
+                    new ReceiptHandle(id, receiveCount, rows.getLong(11))));
+        }
+        // The update returns rows in no particular order; ids give send order (FIFO within a group).
+        delivered.sort((left, right) -> Long.compare(left.messageId(), right.messageId()));
+        return new Received(delivered, deadLettered);
+    }
+}

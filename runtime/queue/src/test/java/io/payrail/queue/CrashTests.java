@@ -1,0 +1,72 @@
+package io.payrail.queue;
+
+import static io.payrail.queue.QueueTesting.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payrail.platform.testing.TestDatabase;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CrashTests {
+    @Test
+    void a_sigkill_of_the_consumer_jvm_during_processing_loses_nothing() throws Exception {
+        try (TestDatabase database = QueueTesting.database()) {
+            Queues queues = QueueTesting.queues(database);
+            new QueueAdmin(queues).define(QueueDefinition.standard("crash").withVisibilityTimeout(Duration.ofSeconds(1)));
+            database.transactions().inTransaction(connection -> connection.createStatement()
+                    .execute("CREATE TABLE processed (message_id bigint NOT NULL)"));
+            int count = 200;
+            Set<Long> sent = new HashSet<>();
+            for (int index = 0; index < count; index += 10) {
+                List<OutgoingMessage> batch = new ArrayList<>();
+                for (int offset = 0; offset < 10; offset++) {
+                    batch.add(message("tenant-" + offset % 4, "m" + (index + offset)));
+                }
+                queues.sendBatch("crash", batch).forEach(result -> sent.add(result.messageId()));
+            }
+            Path log = Files.createTempFile("crash-consumer", ".log");
+            Process first = startChild(database, log, 1);
+            awaitProcessed(database, count / 4, first);
+            first.destroyForcibly().waitFor();
+            long processedAtKill = QueueTesting.count(database, "SELECT count(*) FROM processed");
+            assertThat(processedAtKill).as("killed mid-way").isLessThan(count);
+
+            Process second = startChild(database, log, 2);
+            try {
+                awaitProcessed(database, count, second);
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+            assertThat(QueueTesting.count(database, "SELECT count(*) FROM processed")).isEqualTo(count);
+            assertThat(QueueTesting.count(database, "SELECT count(DISTINCT message_id) FROM processed")).isEqualTo(count);
+            assertThat(QueueTesting.count(database, "SELECT count(*) FROM processed WHERE message_id NOT IN ("
+                    + String.join(",", sent.stream().map(String::valueOf).toList()) + ")")).isZero();
+            assertThat(QueueTesting.count(database, "SELECT count(*) FROM queue_message")).isZero();
+        }
+    }
+
+    private static Process startChild(TestDatabase database, Path log, int seed) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashConsumerMain.class.getName(),
+                database.jdbcUrl(), "crash", Integer.toString(seed))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
+                .start();
+    }
+
+    private static void awaitProcessed(TestDatabase database, long atLeast, Process child) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (QueueTesting.count(database, "SELECT count(*) FROM processed") < atLeast) {
+            assertThat(child.isAlive()).as("child consumer JVM is running").isTrue();
+            assertThat(System.nanoTime()).as("processed %d within 60 s", atLeast).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
