@@ -94,7 +94,7 @@ final class Node implements AutoCloseable {
         started.add(ledger);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(transactions, Platform.clock(), IdempotencyKeys.RETENTION_MIN);
         NodeFunctions.Services services = new NodeFunctions.Services(() -> idempotencyKeys, () -> new QueueAdmin(queues),
-                () -> new BankJobs(bank.transfer()));
+                () -> new BankJobs(bank.transfer()), ledger::service);
         List<FunctionDeclaration> background = NodeFunctions.background(services).stream()
                 .filter(function -> bank != null || !function.name().startsWith("bank."))
                 .toList();

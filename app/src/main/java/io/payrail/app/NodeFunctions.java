@@ -8,6 +8,7 @@ import io.payrail.function.StoreSchemas;
 import io.payrail.function.Trigger;
 import io.payrail.http.IdempotencyKeys;
 import io.payrail.http.Route;
+import io.payrail.ledger.api.LedgerService;
 import io.payrail.queue.QueueAdmin;
 import io.payrail.app.cli.EventSchemas;
 import java.time.Duration;
@@ -26,12 +27,16 @@ final class NodeFunctions {
             new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 4 * 1024);
 
     /** Services the handlers use; each supplier is called only when a function runs. */
-    record Services(Supplier<IdempotencyKeys> idempotencyKeys, Supplier<QueueAdmin> queues, Supplier<BankJobs> bank) {
+    record Services(Supplier<IdempotencyKeys> idempotencyKeys, Supplier<QueueAdmin> queues, Supplier<BankJobs> bank,
+            Supplier<LedgerService> ledger) {
         static Services unavailable() {
-            Supplier<IdempotencyKeys> keys = () -> { throw new IllegalStateException("not running"); };
-            Supplier<QueueAdmin> queues = () -> { throw new IllegalStateException("not running"); };
-            Supplier<BankJobs> bank = () -> { throw new IllegalStateException("not running"); };
-            return new Services(keys, queues, bank);
+            return new Services(notRunning(), notRunning(), notRunning(), notRunning());
+        }
+
+        private static <T> Supplier<T> notRunning() {
+            return () -> {
+                throw new IllegalStateException("the catalog declares functions but runs none");
+            };
         }
     }
 
@@ -50,6 +55,11 @@ final class NodeFunctions {
                 .trigger(Trigger.Schedule.of("queue-retention", "rate(5 minutes)"))
                 .limits(HOUSEKEEPING)
                 .handler(context -> bytes(services.queues().get().removeExpired())));
+        functions.add(FunctionDeclaration.named("ledger.take-over-idle-ledgers")
+                .description("Starts a writer for every ledger no live node writes, so holds expire and dead owners are replaced.")
+                .trigger(Trigger.Schedule.of("ledger-take-over", "rate(1 minute)"))
+                .limits(HOUSEKEEPING)
+                .handler(context -> bytes(services.ledger().get().takeOverIdleLedgers().size())));
         functions.addAll(BankJobs.declarations(services.bank()));
         return functions;
     }

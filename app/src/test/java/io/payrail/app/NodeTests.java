@@ -125,6 +125,48 @@ class NodeTests {
         assertThat(account.get("balances").get("debits_posted").asLong()).isZero();
     }
 
+    @Test
+    void a_decimal_amount_a_null_flag_and_mixed_currencies_are_refused_without_moving_money() throws Exception {
+        UUID payer = UUID.randomUUID();
+        UUID payee = UUID.randomUUID();
+        post("/v1/ledger/accounts", "{\"id\":\"" + payer + "\",\"currency\":\"USD\",\"code\":1}");
+        post("/v1/ledger/accounts", "{\"id\":\"" + payee + "\",\"currency\":\"USD\",\"code\":1}");
+        String transfer = "{\"id\":\"%s\",\"debit_account_id\":\"" + payer + "\",\"credit_account_id\":\"" + payee
+                + "\",\"amount\":%s,\"currency\":\"%s\",\"code\":7%s}";
+        HttpResponse<String> decimal = post("/v1/ledger/transfers", "{\"transfers\":[" + transfer.formatted(UUID.randomUUID(), "12.99", "USD", "") + "]}");
+        assertThat(decimal.statusCode()).isEqualTo(400);
+        HttpResponse<String> nullFlag = post("/v1/ledger/transfers", "{\"transfers\":["
+                + transfer.formatted(UUID.randomUUID(), "100", "USD", ",\"flags\":[null]") + "]}");
+        assertThat(nullFlag.statusCode()).isEqualTo(400);
+        HttpResponse<String> mixed = post("/v1/ledger/transfers", "{\"transfers\":[" + transfer.formatted(UUID.randomUUID(), "100", "USD", "")
+                + "," + transfer.formatted(UUID.randomUUID(), "100", "EUR", "") + "]}");
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(mixed.body()).get("code").asText()).isEqualTo("mixed_currencies");
+        JsonNode account = Json.mapper().readTree(get("/v1/ledger/accounts/" + payer, key).body());
+        assertThat(account.get("balances").get("debits_posted").asLong()).isZero();
+    }
+
+    @Test
+    void a_pending_transfer_is_a_hold_that_a_partial_post_settles() throws Exception {
+        UUID payer = UUID.randomUUID();
+        UUID payee = UUID.randomUUID();
+        post("/v1/ledger/accounts", "{\"id\":\"" + payer + "\",\"currency\":\"USD\",\"code\":1}");
+        post("/v1/ledger/accounts", "{\"id\":\"" + payee + "\",\"currency\":\"USD\",\"code\":1}");
+        UUID hold = UUID.randomUUID();
+        HttpResponse<String> pending = post("/v1/ledger/transfers", "{\"transfers\":[{\"id\":\"" + hold + "\",\"debit_account_id\":\""
+                + payer + "\",\"credit_account_id\":\"" + payee + "\",\"amount\":1000,\"currency\":\"USD\",\"code\":7,"
+                + "\"flags\":[\"pending\"],\"timeout_seconds\":3600}]}");
+        assertThat(Json.mapper().readTree(pending.body()).get("results").get(0).get("result").asText()).isEqualTo("ok");
+        JsonNode held = Json.mapper().readTree(get("/v1/ledger/accounts/" + payer, key).body());
+        assertThat(held.get("balances").get("debits_pending").asLong()).isEqualTo(1000);
+        HttpResponse<String> posted = post("/v1/ledger/transfers", "{\"transfers\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"pending_id\":\"" + hold + "\",\"amount\":600,\"flags\":[\"post_pending_transfer\"]}]}");
+        assertThat(Json.mapper().readTree(posted.body()).get("results").get(0).get("result").asText()).isEqualTo("ok");
+        JsonNode settled = Json.mapper().readTree(get("/v1/ledger/accounts/" + payer, key).body());
+        assertThat(settled.get("balances").get("debits_pending").asLong()).isZero();
+        assertThat(settled.get("balances").get("debits_posted").asLong()).isEqualTo(600);
+    }
+
     private static HttpResponse<String> postAs(String apiKey, String path, String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")

@@ -41,8 +41,9 @@ public final class HttpFunctions implements TriggerBinder<Trigger.Http> {
 
     static HttpResult run(FunctionDeclaration function, FunctionInvoker invoker, RequestContext context) {
         String requestKey = "request:" + context.traceId();
-        String idempotencyKey = context.header("Idempotency-Key").map(key -> "idempotency:" + key).orElse(requestKey);
         String tenant = context.principal().isPresent() ? context.tenantId() : null;
+        // Keys are the client's and scoped to its tenant, as the gateway scopes them: two tenants may pick the same key.
+        String idempotencyKey = context.header("Idempotency-Key").map(key -> "idempotency:" + tenant + ":" + key).orElse(requestKey);
         Trace trace = new Trace(context.traceId(), context.header("X-Correlation-Id").orElse(context.traceId()), requestKey, tenant);
         InvocationResult result = invoker.invoke(function, new InvocationRequest(payload(context), idempotencyKey, trace, CommitGuard.NONE));
         return switch (result) {

@@ -155,8 +155,12 @@ public final class Downloader {
         } catch (IllegalArgumentException unreadable) {
             return "acknowledgment not understood: " + unreadable.getMessage();
         }
-        Optional<BankFileRecord> outbound = journal.findOutboundBySha256(acknowledgment.sha256())
-                .or(() -> journal.findOutbound(acknowledgment.fileName()));
+        Optional<BankFileRecord> outbound = journal.findOutboundBySha256(acknowledgment.sha256());
+        if (outbound.isEmpty() && journal.findOutbound(acknowledgment.fileName()).isPresent()) {
+            // Same name, other content: settling on the name alone could mark the wrong file as sent.
+            return "acknowledgment for " + acknowledgment.fileName() + " carries a SHA-256 that differs from the file"
+                    + " Payrail sent under that name; not settled, an operator must decide";
+        }
         if (outbound.isEmpty()) {
             return "acknowledgment for a file Payrail did not record: " + acknowledgment.fileName();
         }

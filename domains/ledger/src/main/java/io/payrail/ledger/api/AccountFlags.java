@@ -27,6 +27,9 @@ public final class AccountFlags {
     public static int fromNames(Collection<String> names) {
         int flags = 0;
         for (String name : names) {
+            if (name == null) {
+                throw new IllegalArgumentException("flags must be names, not null");
+            }
             int index = NAMES.indexOf(name.toLowerCase(Locale.ROOT));
             if (index < 0) {
                 throw new IllegalArgumentException("unknown account flag: " + name + " (known: " + NAMES + ")");

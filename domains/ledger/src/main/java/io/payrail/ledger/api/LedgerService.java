@@ -200,6 +200,39 @@ public final class LedgerService implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts this node's writer for every registered ledger that no live node writes. Writers start on a
+     * ledger's first call, so without this a ledger nobody calls would neither expire its pending
+     * transfers nor be taken over after its owner died. Run it on a schedule; returns the ledgers this
+     * node writes afterwards. A ledger another node holds is left to it.
+     */
+    public List<Integer> takeOverIdleLedgers() {
+        List<Integer> ledgers = inTransaction(connection -> {
+            List<Integer> numbers = new java.util.ArrayList<>();
+            try (var statement = connection.prepareStatement("SELECT ledger FROM ledger_ledger ORDER BY ledger LIMIT ?")) {
+                statement.setInt(1, LEDGERS_TAKEN_OVER_MAX);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        numbers.add(rows.getInt(1));
+                    }
+                }
+            }
+            return numbers;
+        });
+        List<Integer> written = new java.util.ArrayList<>();
+        for (int ledger : ledgers) {
+            try {
+                writer(ledger).ifPresent(running -> written.add(ledger));
+            } catch (LedgerUnavailableException heldElsewhere) {
+                // Another node's writer holds the lease; it expires that ledger's holds.
+            }
+        }
+        return written;
+    }
+
+    /** The most ledgers one take-over round looks at. */
+    public static final int LEDGERS_TAKEN_OVER_MAX = 10_000;
+
     public Optional<Account> account(UUID id) {
         return reads.account(id);
     }

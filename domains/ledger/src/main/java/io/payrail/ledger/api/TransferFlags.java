@@ -36,6 +36,9 @@ public final class TransferFlags {
     public static int fromNames(Collection<String> names) {
         int flags = 0;
         for (String name : names) {
+            if (name == null) {
+                throw new IllegalArgumentException("flags must be names, not null");
+            }
             int index = NAMES.indexOf(name.toLowerCase(Locale.ROOT));
             if (index < 0 || name.isEmpty()) {
                 throw new IllegalArgumentException("unknown transfer flag: " + name + " (known: " + NAMES + ")");

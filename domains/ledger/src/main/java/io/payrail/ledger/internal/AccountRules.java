@@ -74,11 +74,12 @@ final class AccountRules {
     }
 
     private static CreateAccountResult compareWithExisting(NewAccount request, AccountState existing) {
-        if (request.flags() != existing.flags) {
-            return EXISTS_WITH_DIFFERENT_FLAGS;
-        }
+        // The tenant is compared first: another tenant probing an id must learn nothing of the account.
         if (!Objects.equals(request.tenant(), existing.tenant)) {
             return EXISTS_WITH_DIFFERENT_TENANT;
+        }
+        if (request.flags() != existing.flags) {
+            return EXISTS_WITH_DIFFERENT_FLAGS;
         }
         if (request.ledger() != existing.ledger) {
             return EXISTS_WITH_DIFFERENT_LEDGER;

@@ -300,7 +300,14 @@ public final class LedgerWriter implements AutoCloseable {
                 lease.renew(connection, epoch, now);
             }
             LedgerStore.insertAccounts(connection, effects.createdAccounts());
-            return BatchStatement.execute(connection, lease.name(), epoch, effects, lastTime, machine.accounts());
+            long fenced = BatchStatement.execute(connection, lease.name(), epoch, effects, lastTime, machine.accounts());
+            if (fenced != epoch) {
+                // Thrown inside the work so an explicit transaction rolls back the accounts inserted above:
+                // a fenced-out writer must leave nothing behind for the new owner to trip over.
+                throw new LeaseLostException("lease " + lease.name() + " is at epoch " + fenced
+                        + "; this writer holds epoch " + epoch);
+            }
+            return fenced;
         };
         long fencedEpoch = alone ? WriterTransactions.autoCommit(dataSource, work)
                 : WriterTransactions.inTransaction(dataSource, work);

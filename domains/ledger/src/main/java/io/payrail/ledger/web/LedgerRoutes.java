@@ -13,6 +13,7 @@ import io.payrail.ledger.api.CreateAccountResult;
 import io.payrail.ledger.api.Entry;
 import io.payrail.ledger.api.EntryPage;
 import io.payrail.ledger.api.LedgerService;
+import io.payrail.ledger.api.LedgerUnavailableException;
 import io.payrail.ledger.api.NewAccount;
 import io.payrail.ledger.api.NewTransfer;
 import io.payrail.ledger.api.RegisterLedgerResult;
@@ -87,7 +88,12 @@ public final class LedgerRoutes {
         }
         NewAccount account = new NewAccount(request.id(), context.tenantId(), ledgerNumber.get(), request.code(), flags,
                 request.metadata(), request.externalReference());
-        AccountOutcome outcome = await(service.get().createAccounts(List.of(account))).getFirst();
+        AccountOutcome outcome;
+        try {
+            outcome = await(service.get().createAccounts(List.of(account))).getFirst();
+        } catch (LedgerUnavailableException unavailable) {
+            return unavailable(unavailable);
+        }
         return switch (outcome.result()) {
             case OK -> HttpResult.created(LedgerJson.AccountView.of(service.get().account(request.id()).orElseThrow()),
                     "/v1/ledger/accounts/" + request.id());
@@ -117,7 +123,7 @@ public final class LedgerRoutes {
             try {
                 cursor = Long.parseLong(page.startingAfter());
             } catch (NumberFormatException notCursor) {
-                return HttpResult.problem(400, "invalid_cursor", "starting_after must be an entry's cursor", "starting_after");
+                return HttpResult.problem(400, "cursor_invalid", "starting_after must be an entry's cursor", "starting_after");
             }
         }
         EntryPage entries = service.get().entries(account.get().id(), cursor, page.limit());
@@ -131,7 +137,7 @@ public final class LedgerRoutes {
     private HttpResult getTransfer(RequestContext context) {
         Optional<UUID> id = uuid(context.pathParameter("id"));
         Optional<Transfer> transfer = id.flatMap(service.get()::transfer).filter(found -> ownedBy(context, found));
-        return transfer.map(found -> HttpResult.ok(LedgerJson.TransferView.of(found, currencyOf(found.ledger()))))
+        return transfer.map(found -> HttpResult.ok(LedgerJson.TransferView.of(found, currencyOfAccount(found.debitAccountId()))))
                 .orElseGet(() -> notFound("transfer", context.pathParameter("id")));
     }
 
@@ -143,6 +149,12 @@ public final class LedgerRoutes {
         if (request.transfers().size() > TRANSFERS_PER_REQUEST_MAX) {
             return HttpResult.problem(400, "too_many_transfers",
                     "at most " + TRANSFERS_PER_REQUEST_MAX + " transfers per request, got " + request.transfers().size(), "transfers");
+        }
+        long currencies = request.transfers().stream().filter(java.util.Objects::nonNull)
+                .map(LedgerJson.TransferRequest::currency).filter(java.util.Objects::nonNull).distinct().count();
+        if (currencies > 1) {
+            return HttpResult.problem(400, "mixed_currencies",
+                    "a batch moves one currency; send transfers of other currencies in their own request", "transfers");
         }
         List<NewTransfer> transfers = new ArrayList<>();
         for (int index = 0; index < request.transfers().size(); index++) {
@@ -162,7 +174,12 @@ public final class LedgerRoutes {
             }
             transfers.add(transfer.toNewTransfer(ledgerNumber.get()));
         }
-        List<TransferOutcome> outcomes = await(service.get().createTransfers(transfers));
+        List<TransferOutcome> outcomes;
+        try {
+            outcomes = await(service.get().createTransfers(transfers));
+        } catch (LedgerUnavailableException unavailable) {
+            return unavailable(unavailable);
+        }
         List<LedgerJson.TransferResult> results = new ArrayList<>();
         for (TransferOutcome outcome : outcomes) {
             results.add(LedgerJson.TransferResult.of(outcome));
@@ -207,13 +224,9 @@ public final class LedgerRoutes {
         }
     }
 
-    static String currencyOf(int ledgerNumber) {
-        for (Currency currency : Currency.getAvailableCurrencies()) {
-            if (currency.getNumericCode() == ledgerNumber) {
-                return currency.getCurrencyCode();
-            }
-        }
-        return null;
+    /** The currency the ledger was registered with, as its accounts carry it (never guessed from the number). */
+    private String currencyOfAccount(UUID accountId) {
+        return service.get().account(accountId).map(Account::currency).orElse(null);
     }
 
     private static Optional<UUID> uuid(String text) {
@@ -222,6 +235,11 @@ public final class LedgerRoutes {
         } catch (IllegalArgumentException notUuid) {
             return Optional.empty();
         }
+    }
+
+    /** Another node owns the ledger, or this node just lost it: a retry shortly after is safe (ids decide effects). */
+    private static HttpResult unavailable(LedgerUnavailableException unavailable) {
+        return HttpResult.problem(503, "ledger_unavailable", unavailable.getMessage()).withHeader("Retry-After", "1");
     }
 
     private static HttpResult notFound(String what, String id) {
@@ -252,6 +270,9 @@ public final class LedgerRoutes {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the ledger writer", interrupted);
         } catch (ExecutionException failure) {
+            if (failure.getCause() instanceof LedgerUnavailableException unavailable) {
+                throw unavailable;
+            }
             throw new IllegalStateException("the ledger writer failed: " + failure.getCause().getMessage(), failure.getCause());
         }
     }
