@@ -43,7 +43,8 @@ public final class HttpFunctions implements TriggerBinder<Trigger.Http> {
         String requestKey = "request:" + context.traceId();
         String tenant = context.principal().isPresent() ? context.tenantId() : null;
         // Keys are the client's and scoped to its tenant, as the gateway scopes them: two tenants may pick the same key.
-        String idempotencyKey = context.header("Idempotency-Key").map(key -> "idempotency:" + tenant + ":" + key).orElse(requestKey);
+        String idempotencyKey = context.header("Idempotency-Key")
+                .map(key -> tenant == null ? "idempotency:" + key : "idempotency:" + tenant + ":" + key).orElse(requestKey);
         Trace trace = new Trace(context.traceId(), context.header("X-Correlation-Id").orElse(context.traceId()), requestKey, tenant);
         InvocationResult result = invoker.invoke(function, new InvocationRequest(payload(context), idempotencyKey, trace, CommitGuard.NONE));
         return switch (result) {
