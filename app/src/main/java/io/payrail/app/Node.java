@@ -31,6 +31,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closed in reverse. Everything that runs is declared in {@link NodeFunctions} or as a gateway route.
  */
 final class Node implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Node.class);
     static final int POOL_SIZE = 48;
     /** Requests running their handler at once; more wait briefly, then get 503 (see docs/http.md). */
     static final int HTTP_CONCURRENCY = 32;
@@ -46,14 +51,15 @@ final class Node implements AutoCloseable {
     /** Per API key; a burst absorbs batch jobs. */
     static final RateLimit RATE_LIMIT = RateLimit.perSecond(2_000, 4_000);
     static final Duration SIMULATED_BANK_INTERVAL = Duration.ofSeconds(5);
+    static final Duration BANK_CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Database database;
     private final List<AutoCloseable> parts;
     private final HttpGateway gateway;
-    private final BankConnection bank;
+    private final CompletableFuture<BankConnection> bank;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Node(Database database, List<AutoCloseable> parts, HttpGateway gateway, BankConnection bank) {
+    private Node(Database database, List<AutoCloseable> parts, HttpGateway gateway, CompletableFuture<BankConnection> bank) {
         this.database = database;
         this.parts = parts;
         this.gateway = gateway;
@@ -81,22 +87,18 @@ final class Node implements AutoCloseable {
         EventBus bus = new EventBus(database.dataSource(), store, Platform.clock(), BusOptions.defaults());
         started.add(bus);
         Queues queues = new Queues(database.dataSource(), Platform.random());
-        BankConnection bank = settings.simulatedBank()
-                ? BankConnections.open(System.getenv(), LocalDatabase.home().resolve(".payrail").resolve("bank"),
-                        transactions, Platform.clock(), Platform.ids(), Platform.random())
-                : null;
-        if (bank != null) {
-            started.add(bank);
-            bank.transfer().recover();
-            bank.simulatedBank().ifPresent(simulated -> simulated.runInBackground(Platform.clock(), SIMULATED_BANK_INTERVAL));
-        }
+        // The bank is not part of readiness: its SSH server and SFTP recovery start beside the rest.
+        CompletableFuture<BankConnection> bank = settings.simulatedBank()
+                ? CompletableFuture.supplyAsync(() -> openBank(transactions), task -> Thread.ofVirtual().name("bank-start").start(task))
+                : CompletableFuture.completedFuture(null);
+        started.add(() -> closeBank(bank));
         LedgerModule ledger = LedgerModule.start(database, node);
         started.add(ledger);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(transactions, Platform.clock(), IdempotencyKeys.RETENTION_MIN);
         NodeFunctions.Services services = new NodeFunctions.Services(() -> idempotencyKeys, () -> new QueueAdmin(queues),
-                () -> new BankJobs(bank.transfer()), ledger::service);
+                () -> new BankJobs(bank.join().transfer()), ledger::service);
         List<FunctionDeclaration> background = NodeFunctions.background(services).stream()
-                .filter(function -> bank != null || !function.name().startsWith("bank."))
+                .filter(function -> settings.simulatedBank() || !function.name().startsWith("bank."))
                 .toList();
         FunctionRegistry registry = NodeFunctions.catalog(background, List.of());
         FunctionInvoker invoker = new FunctionInvoker(database.dataSource(), Platform.clock(), Platform.random());
@@ -112,6 +114,31 @@ final class Node implements AutoCloseable {
                 .start(settings.httpPort());
         started.add(gateway);
         return new Node(database, List.copyOf(started), gateway, bank);
+    }
+
+    private static BankConnection openBank(Transactions transactions) {
+        BankConnection bank = BankConnections.open(System.getenv(), LocalDatabase.home().resolve(".payrail").resolve("bank"),
+                transactions, Platform.clock(), Platform.ids(), Platform.random());
+        try {
+            bank.transfer().recover();
+        } catch (RuntimeException failure) {
+            LOG.warn("bank recovery failed; unresolved uploads stay as they are until the next start: {}", failure.getMessage());
+        }
+        bank.simulatedBank().ifPresent(simulated -> simulated.runInBackground(Platform.clock(), SIMULATED_BANK_INTERVAL));
+        return bank;
+    }
+
+    private static void closeBank(CompletableFuture<BankConnection> bank) {
+        try {
+            BankConnection connection = bank.get(BANK_CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException failure) {
+            LOG.warn("the bank connection did not start cleanly: {}", failure.getMessage());
+        }
     }
 
     static HttpGateway gateway(Database database, List<Route> routes, java.util.function.BooleanSupplier ready) {
@@ -151,8 +178,9 @@ final class Node implements AutoCloseable {
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("database: " + database.description() + " (synchronous_commit=" + database.setting("synchronous_commit") + ")");
-        lines.add("bank: " + (bank == null ? "none" : bank.simulatedBank().isPresent() ? "simulated bank at " : "")
-                + (bank == null ? "" : bank.settings().address()));
+        BankConnection connection = bank.getNow(null);
+        lines.add("bank: " + (connection == null ? (bank.isDone() ? "none" : "starting") : (connection.simulatedBank().isPresent()
+                ? "simulated bank at " : "") + connection.settings().address()));
         lines.add("probes: GET /health, GET /ready, GET /metrics; API: GET /openapi.json");
         lines.add("API keys: ./payrail apikeys create --tenant TENANT --role admin");
         return lines;

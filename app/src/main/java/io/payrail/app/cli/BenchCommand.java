@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code payrail bench ...}: figures as {@code key=value} lines on stdout; progress on stderr. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Payrail on this machine.",
-        subcommands = {BenchCommand.Events.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class})
+        subcommands = {BenchCommand.Events.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class,
+            BenchCommand.Http.class})
 public final class BenchCommand {
 
     static void print(Map<String, String> figures) {
@@ -71,6 +72,21 @@ public final class BenchCommand {
         public Integer call() {
             try (BenchDatabase bench = BenchDatabase.open(16)) {
                 print(LedgerBench.run(bench.database(), new LedgerBench.Options(accounts, workers, duration, clearing, batch), System.err));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "http", mixinStandardHelpOptions = true,
+            description = "Authenticated POSTs with a fresh Idempotency-Key each, from wrk on loopback, to a trivial route.")
+    static final class Http implements Callable<Integer> {
+        @Option(names = "--connections", defaultValue = "64") int connections;
+        @Option(names = "--duration", defaultValue = "15", description = "Seconds (default ${DEFAULT-VALUE}).") int duration;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchDatabase bench = BenchDatabase.open(32)) {
+                print(HttpBench.run(bench.database(), connections, duration));
                 return 0;
             }
         }

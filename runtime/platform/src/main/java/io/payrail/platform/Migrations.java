@@ -13,8 +13,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrations {
     private Migrations() {}
 
-    /** Migrates the named modules in order; returns the number of migrations applied. */
+    /**
+     * Migrates the named modules in order; returns the number of migrations applied. When every module
+     * is already up to date and its applied migrations match their files (the common case on a
+     * restart), the check runs for all modules at once, which keeps a node's start short.
+     */
     public static int apply(DataSource dataSource, List<String> modules) {
+        if (modules.size() > 1 && verified(dataSource, modules)) {
+            return 0;
+        }
         int applied = 0;
         for (String module : modules) {
             applied += flyway(dataSource, module).migrate().migrationsExecuted;
@@ -24,13 +31,29 @@ public final class Migrations {
 
     /** True when every module's migrations are applied and valid (the /ready check). */
     public static boolean verified(DataSource dataSource, List<String> modules) {
-        for (String module : modules) {
-            Flyway flyway = flyway(dataSource, module);
-            if (!flyway.validateWithResult().validationSuccessful || flyway.info().pending().length > 0) {
-                return false;
-            }
+        // Each module has its own history table, so the checks are independent and can run side by
+        // side; each Flyway check may hold two connections at once, so a small pool checks in turn.
+        if (poolSize(dataSource) < PARALLEL_CHECK_POOL_SIZE_MIN) {
+            return modules.stream().allMatch(module -> verifiedOne(dataSource, module));
         }
-        return true;
+        return modules.parallelStream().allMatch(module -> verifiedOne(dataSource, module));
+    }
+
+    /** Below this many pooled connections, parallel checks could wait on each other's connections. */
+    static final int PARALLEL_CHECK_POOL_SIZE_MIN = 16;
+
+    private static int poolSize(DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)
+                    ? dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize() : 1;
+        } catch (java.sql.SQLException unknown) {
+            return 1;
+        }
+    }
+
+    private static boolean verifiedOne(DataSource dataSource, String module) {
+        Flyway flyway = flyway(dataSource, module);
+        return flyway.validateWithResult().validationSuccessful && flyway.info().pending().length == 0;
     }
 
     private static Flyway flyway(DataSource dataSource, String module) {
