@@ -96,7 +96,7 @@ final class Node implements AutoCloseable {
         started.add(ledger);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(transactions, Platform.clock(), IdempotencyKeys.RETENTION_MIN);
         NodeFunctions.Services services = new NodeFunctions.Services(() -> idempotencyKeys, () -> new QueueAdmin(queues),
-                () -> new BankJobs(bank.join().transfer()), ledger::service);
+                () -> new BankJobs(bank.join().transfer(), store), ledger::service);
         List<FunctionDeclaration> background = NodeFunctions.background(services).stream()
                 .filter(function -> settings.simulatedBank() || !function.name().startsWith("bank."))
                 .toList();

@@ -76,7 +76,10 @@ final class NodeFunctions {
             builder.register(FunctionDeclaration.named(routeFunctionName(route))
                     .description(route.summary())
                     .trigger(new Trigger.Http(route.method().name(), route.pathTemplate()))
-                    .limits(Limits.DEFAULT.withMaxPayloadBytes(Math.max(1, route.options().maxPayloadBytes())))
+                    // The gateway serves routes: no retries (the client retries with its Idempotency-Key),
+                    // and at most Node.HTTP_CONCURRENCY handlers at once on a node.
+                    .limits(new Limits(Limits.DEFAULT.timeout(), Node.HTTP_CONCURRENCY, RetryPolicy.none(),
+                            Math.max(1, route.options().maxPayloadBytes())))
                     .handler(context -> {
                         throw new IllegalStateException("route " + route.pathTemplate() + " is served by the gateway");
                     }));
