@@ -33,6 +33,9 @@ public final class Main implements Runnable {
     /** Runs the CLI; bad input answers with one line and exit code 1, never a stack trace. */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
+        // "@file.json" is Payrail's way to name a payload file (events inject --data @file.json), not
+        // picocli's argument-file expansion.
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, command, parseResult) -> {

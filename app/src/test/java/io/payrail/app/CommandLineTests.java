@@ -39,6 +39,14 @@ class CommandLineTests {
     }
 
     @Test
+    void a_payload_file_named_with_an_at_sign_is_read_by_the_command_not_expanded_into_arguments() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("payload", ".json");
+        java.nio.file.Files.writeString(file, "{\"a\": 1}");
+        Outcome outcome = run("events", "inject", "--type", "x", "--data", "@" + file, "--help");
+        assertThat(outcome.err()).doesNotContain("Unmatched arguments");
+    }
+
+    @Test
     void the_help_lists_every_command() {
         Outcome outcome = run("--help");
         assertThat(outcome.exitCode()).isZero();
