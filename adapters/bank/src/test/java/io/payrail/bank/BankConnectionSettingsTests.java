@@ -1,5 +1,6 @@
 package io.payrail.bank;
 
+import io.payrail.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.payrail.bank;
 
+import io.payrail.platform.testing.MutableClock;
 import io.payrail.platform.UuidV7Generator;
 import io.payrail.platform.testing.TestDatabase;
 import java.io.IOException;

@@ -26,7 +26,7 @@ import java.util.List;
  * handler itself does nothing, so the figure is the gateway's own cost.
  *
  * <pre>
- * wrk -t2 -c64 -d15s --latency -s runtime/http/src/test/resources/echo.lua http://127.0.0.1:P/v1/echo
+ * wrk -t2 -c64 -d15s --latency -s runtime/http/src/main/resources/bench/echo.lua http://127.0.0.1:P/v1/echo
  * </pre>
  * with {@code API_KEY} set in the environment.
  */

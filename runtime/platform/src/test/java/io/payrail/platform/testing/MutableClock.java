@@ -1,4 +1,4 @@
-package io.payrail.bank;
+package io.payrail.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so time-dependent rules (timeouts, retention, expiry) are tested without sleeping. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant start) {
+        now = start;
     }
 
-    void advance(Duration duration) {
+    public void set(Instant time) {
+        now = time;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
-    }
-
-    void set(Instant instant) {
-        now = instant;
     }
 
     @Override
