@@ -71,6 +71,10 @@ public final class LedgerWriter implements AutoCloseable {
     private volatile String stoppedBecause;
     private LedgerStateMachine machine;
     private long epoch;
+    /** Calls the writer expects in its next batch (see {@link #nextBatch}); only the writer thread uses it. */
+    private int callersReturning;
+    /** A call taken from the queue that did not fit in the batch being gathered; only the writer thread uses it. */
+    private Submission carried;
     private Instant lastTime = Instant.EPOCH;
     private Instant leaseRenewAt = Instant.EPOCH;
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
@@ -164,18 +168,22 @@ public final class LedgerWriter implements AutoCloseable {
                 break;
             }
         }
+        failCarried();
         failQueued();
     }
 
     /**
      * Takes the next batch. Callers whose futures were just completed usually come straight back with
      * their next call; committing without them would split the clients into two alternating groups, each
-     * waiting for the other's commit. So while calls keep arriving (gaps under {@link #LINGER_QUIET}),
-     * the writer gathers for up to {@link #LINGER_MAX} (about a fraction of one commit's fsync).
+     * waiting for the other's commit. So the writer lingers for them, but only until as many calls as it
+     * expects are in hand ({@link #callersReturning}: the callers it just released plus those that were
+     * already waiting), and never longer than a quiet gap of {@link #LINGER_QUIET} or {@link #LINGER_MAX}
+     * in all. Waiting on the queue (not sleeping in slices) lets the last expected call end the wait at once.
      */
     private List<Submission> nextBatch() throws InterruptedException {
         List<Submission> batch = new ArrayList<>();
-        Submission first = queue.poll(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Submission first = carried != null ? carried : queue.poll(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        carried = null;
         if (first == null) {
             return batch;
         }
@@ -183,33 +191,31 @@ public final class LedgerWriter implements AutoCloseable {
         int events = first.size();
         long lingerEnd = System.nanoTime() + LINGER_MAX.toNanos();
         while (events < LedgerStateMachine.BATCH_EVENTS_MAX) {
-            Submission next = queue.peek();
-            if (next == null) {
+            Submission next = queue.poll();
+            if (next == null && batch.size() < callersReturning) {
                 long remaining = Math.min(LINGER_QUIET.toNanos(), lingerEnd - System.nanoTime());
-                if (remaining <= 0 || (next = waitForNext(remaining)) == null) {
-                    break;
-                }
+                next = remaining <= 0 ? null : waitForNext(remaining);
             }
-            if (events + next.size() > LedgerStateMachine.BATCH_EVENTS_MAX) {
+            if (next == null) {
                 break;
             }
-            batch.add(queue.poll());
+            if (events + next.size() > LedgerStateMachine.BATCH_EVENTS_MAX) {
+                carried = next; // first in the next batch, so calls keep their order
+                break;
+            }
+            batch.add(next);
             events += next.size();
         }
         return batch;
     }
 
     private Submission waitForNext(long nanos) {
-        long end = System.nanoTime() + nanos;
-        Submission next;
-        while ((next = queue.peek()) == null && System.nanoTime() < end) {
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000);
-            if (Thread.interrupted()) {
-                // Closing: finish the calls already taken (running is false, so the loop ends after them).
-                return queue.peek();
-            }
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            // Closing: finish the calls already taken (running is false, so the loop ends after them).
+            return null;
         }
-        return next;
     }
 
     private void processBatch(List<Submission> batch) {
@@ -227,6 +233,7 @@ public final class LedgerWriter implements AutoCloseable {
                 batches.increment();
                 batchEvents.add(batch.stream().mapToInt(Submission::size).sum());
             }
+            callersReturning = batch.size() + queue.size();
             completions.forEach(Runnable::run);
         } catch (LeaseLostException lost) {
             stop(lost.getMessage());
@@ -327,6 +334,7 @@ public final class LedgerWriter implements AutoCloseable {
             stop(lost.getMessage());
         } catch (RuntimeException failure) {
             LOG.warn("ledger {} could not reload its state; retrying", ledger, failure);
+            failCarried();
             failQueued();
             Thread.sleep(RELOAD_BACKOFF.toMillis());
         }
@@ -347,6 +355,14 @@ public final class LedgerWriter implements AutoCloseable {
             LOG.info("ledger {} writer closed", ledger);
         } else {
             LOG.warn("ledger {} writer stops: {}", ledger, reason);
+        }
+    }
+
+    /** Writer thread only: the call that did not fit in the last batch shares the fate of the queued ones. */
+    private void failCarried() {
+        if (carried != null) {
+            carried.fail(new LedgerUnavailableException("ledger " + ledger + " writer stopped: " + stoppedBecause));
+            carried = null;
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,33 @@ class HotAccountTests {
         assertThat(accepted.get()).isEqualTo(100);
         assertThat(refused.get()).isEqualTo(100);
         assertThat(fixture.balances(customer)).isEqualTo(new Balances(0, 1_000, 0, 1_000));
+        fixture.assertAuditPasses();
+    }
+
+    @Test
+    void calls_that_overflow_one_batch_all_commit_in_submission_order() {
+        UUID bank = fixture.account(EUR, 0);
+        UUID customer = fixture.account(EUR, 0);
+        int callSize = 3_000; // three such calls do not fit in one batch of 8,190 events
+        List<CompletableFuture<List<TransferOutcome>>> calls = new ArrayList<>();
+        for (int call = 0; call < 5; call++) {
+            List<NewTransfer> transfers = new ArrayList<>();
+            for (int index = 0; index < callSize; index++) {
+                transfers.add(NewTransfer.of(UUID.randomUUID(), bank, customer, 1, EUR, 1));
+            }
+            calls.add(fixture.ledger.createTransfers(transfers));
+        }
+
+        long previous = 0;
+        for (var call : calls) {
+            // A call lost between batches would hang; the generous limit turns that into a failure.
+            for (TransferOutcome outcome : call.orTimeout(60, TimeUnit.SECONDS).join()) {
+                assertThat(outcome.result()).isEqualTo(CreateTransferResult.OK);
+                assertThat(outcome.position()).isGreaterThan(previous);
+                previous = outcome.position();
+            }
+        }
+        assertThat(fixture.balances(customer)).isEqualTo(new Balances(0, 0, 0, 5L * callSize));
         fixture.assertAuditPasses();
     }
 }
