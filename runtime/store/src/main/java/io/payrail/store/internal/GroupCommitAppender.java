@@ -211,14 +211,16 @@ public final class GroupCommitAppender implements AutoCloseable {
                     if (carried != null) {
                         gather(batch, carried);
                     }
-                    results = writer.write(connection, appends(batch), clock.instant());
+                    results = writer.writeAndCommit(connection, appends(batch), clock.instant());
                 } else {
                     writer.lockLog(connection);
                     if (carried != null) {
                         gather(batch, carried);
                     }
-                    results = writer.writeLocked(connection, appends(batch), clock.instant());
+                    results = writer.writeLockedAndCommit(connection, appends(batch), clock.instant());
                 }
+            } catch (LogWriter.CommitOutcomeUnknown unknown) {
+                throw new CommitOutcomeUnknown(unknown);
             } catch (SQLException | RuntimeException failure) {
                 rollbackQuietly(connection, failure);
                 throw failure;
@@ -229,6 +231,7 @@ public final class GroupCommitAppender implements AutoCloseable {
                 throw failure;
             }
             try {
+                // Already committed with the insert (then this sends nothing), unless nothing was inserted.
                 connection.commit();
             } catch (SQLException failure) {
                 throw new CommitOutcomeUnknown(failure);

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Writes appends into the log inside a transaction the caller owns and commits.
@@ -60,6 +62,8 @@ public final class LogWriter {
             SELECT head.position, (SELECT count(*) FROM inserted), pg_notify(?, head.position::text)
             FROM head""";
 
+    private static final String INSERT_AND_COMMIT_SQL = INSERT_SQL + ";\nCOMMIT";
+
     private final String notifyChannel;
 
     public LogWriter(String notifyChannel) {
@@ -73,7 +77,16 @@ public final class LogWriter {
      * until the caller's transaction ends.
      */
     public List<AppendResult> write(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
-        return writeWith(connection, appends, lockAndReadRevisions(connection, appends), now);
+        return writeWith(connection, appends, lockAndReadRevisions(connection, appends), now, false);
+    }
+
+    /**
+     * {@link #write}, then commits: the insert and the {@code COMMIT} are sent in one round trip. When
+     * nothing is to be inserted (every append conflicts) the transaction is left open for the caller to
+     * commit. Throws {@link CommitOutcomeUnknown} when the commit may have happened.
+     */
+    public List<AppendResult> writeAndCommit(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
+        return writeWith(connection, appends, lockAndReadRevisions(connection, appends), now, true);
     }
 
     /** Takes the log lock for the rest of the connection's transaction (waits while another holds it). */
@@ -83,13 +96,14 @@ public final class LogWriter {
         }
     }
 
-    /** {@link #write} for a transaction that already holds the log lock. */
-    public List<AppendResult> writeLocked(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
-        return writeWith(connection, appends, currentRevisions(connection, appends, REVISIONS_SQL), now);
+    /** {@link #writeAndCommit} for a transaction that already holds the log lock. */
+    public List<AppendResult> writeLockedAndCommit(Connection connection, List<PreparedAppend> appends, Instant now)
+            throws SQLException {
+        return writeWith(connection, appends, currentRevisions(connection, appends, REVISIONS_SQL), now, true);
     }
 
     private List<AppendResult> writeWith(Connection connection, List<PreparedAppend> appends, Map<String, Long> revisions,
-            Instant now) throws SQLException {
+            Instant now, boolean commit) throws SQLException {
         Rows rows = new Rows();
         List<AppendResult> results = new ArrayList<>(appends.size());
         List<Planned> planned = new ArrayList<>(appends.size());
@@ -108,7 +122,7 @@ public final class LogWriter {
         if (rows.count() == 0) {
             return results;
         }
-        long lastPosition = insert(connection, rows, now);
+        long lastPosition = commit ? insertAndCommit(connection, rows, now) : insert(connection, rows, now, INSERT_SQL);
         long firstPosition = lastPosition - rows.count() + 1;
         for (int index = 0; index < results.size(); index++) {
             Planned plan = planned.get(index);
@@ -168,8 +182,43 @@ public final class LogWriter {
         return revisions;
     }
 
-    private long insert(Connection connection, Rows rows, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_SQL)) {
+    /**
+     * Sends the insert and the commit together (pgjdbc sends both with one Sync), saving the round
+     * trip of a separate {@code commit()} while the log lock is held. If the insert fails, the server
+     * skips the {@code COMMIT} and reports the transaction as failed: nothing was committed, and the
+     * caller rolls back. Any other failure (a failed commit, a lost connection) may have committed.
+     */
+    private long insertAndCommit(Connection connection, Rows rows, Instant now) throws SQLException {
+        try {
+            return insert(connection, rows, now, INSERT_AND_COMMIT_SQL);
+        } catch (SQLException failure) {
+            if (transactionFailed(connection)) {
+                throw failure;
+            }
+            throw new CommitOutcomeUnknown(failure);
+        }
+    }
+
+    private static boolean transactionFailed(Connection connection) {
+        try {
+            return !connection.isClosed()
+                    && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+        } catch (SQLException unusable) {
+            return false;
+        }
+    }
+
+    /** A commit that failed in a way that may or may not have made the transaction durable. */
+    public static final class CommitOutcomeUnknown extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        CommitOutcomeUnknown(SQLException cause) {
+            super("the commit's outcome is unknown: " + cause.getMessage(), cause.getSQLState(), cause);
+        }
+    }
+
+    private long insert(Connection connection, Rows rows, Instant now, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
             statement.setLong(parameter++, rows.count());
             statement.setString(parameter++, now.toString());
@@ -178,7 +227,8 @@ public final class LogWriter {
                 statement.setArray(parameter++, column);
             }
             statement.setString(parameter, notifyChannel);
-            try (ResultSet result = statement.executeQuery()) {
+            Check.that(statement.execute(), "the insert returned no result set");
+            try (ResultSet result = statement.getResultSet()) {
                 result.next();
                 long lastPosition = result.getLong(1);
                 long inserted = result.getLong(2);
@@ -231,15 +281,19 @@ public final class LogWriter {
         }
 
         List<Array> columns(Connection connection) throws SQLException {
-            return List.of(text(connection, streams), connection.createArrayOf("bigint", revisions.toArray()),
+            return List.of(text(connection, streams), connection.createArrayOf("int8", revisions.toArray(Long[]::new)),
                     text(connection, ids), text(connection, types), text(connection, sources), text(connection, subjects),
-                    text(connection, times), connection.createArrayOf("int4", versions.toArray()),
+                    text(connection, times), connection.createArrayOf("int4", versions.toArray(Integer[]::new)),
                     text(connection, traces), text(connection, causations), text(connection, correlations),
                     text(connection, tenants), text(connection, metadata), text(connection, data));
         }
 
+        /**
+         * A {@code String[]} (not an {@code Object[]}) lets pgjdbc send the array in PostgreSQL's binary
+         * form: no quoting of every JSON quote on the client and no array-literal parsing on the server.
+         */
         private static Array text(Connection connection, List<String> values) throws SQLException {
-            return connection.createArrayOf("text", values.toArray());
+            return connection.createArrayOf("text", values.toArray(String[]::new));
         }
     }
 }
