@@ -41,6 +41,7 @@ public final class QueueConsumer implements AutoCloseable {
     private final Semaphore slots;
     private final Doorbell doorbell = new Doorbell();
     private final NotificationListener listener;
+    private final long startGeneration;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Thread> receivers;
     private final Thread listenerThread;
@@ -60,6 +61,9 @@ public final class QueueConsumer implements AutoCloseable {
         queues.directory().require(options.queue());
         this.deletes = handler == null ? null : new DeleteBatcher(queues, options.queue());
         this.slots = new Semaphore(options.maxConcurrency());
+        // Taken before the listener starts, so its first ring (LISTEN is in place) always brings one
+        // more receive, even when it rings before a receiver has looked at the doorbell.
+        this.startGeneration = doorbell.generation();
         this.listener = new NotificationListener(queues.dataSource(), options.queue(), doorbell);
         this.listenerThread = Thread.ofVirtual().name("queue-listener-" + options.queue()).start(listener);
         // One receive brings at most RECEIVE_BATCH_MAX messages, so a high concurrency needs several
@@ -125,7 +129,7 @@ public final class QueueConsumer implements AutoCloseable {
 
     private void dispatch() {
         long lastActivityNanos = System.nanoTime() - QueueLimits.CONSUMER_LINGER.toNanos();
-        long seenRing = doorbell.generation();
+        long seenRing = startGeneration;
         while (running) {
             try {
                 if (!slots.tryAcquire(SLOT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
