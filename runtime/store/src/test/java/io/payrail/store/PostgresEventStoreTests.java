@@ -1,5 +1,6 @@
 package io.payrail.store;
 
+import io.payrail.platform.testing.MutableClock;
 import static io.payrail.store.TestEvents.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,13 +21,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 class PostgresEventStoreTests {
     private TestDatabase database;
-    private TestClock clock;
+    private MutableClock clock;
     private PostgresEventStore store;
 
     @BeforeEach
     void start() {
         database = StoreDatabases.empty();
-        clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
         store = new PostgresEventStore(database.dataSource(), clock);
     }
 

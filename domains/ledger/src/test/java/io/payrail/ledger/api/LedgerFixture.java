@@ -1,5 +1,6 @@
 package io.payrail.ledger.api;
 
+import io.payrail.platform.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payrail.platform.testing.TestDatabase;

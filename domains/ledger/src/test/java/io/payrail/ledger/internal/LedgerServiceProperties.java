@@ -10,7 +10,7 @@ import io.payrail.ledger.api.CreateAccountResult;
 import io.payrail.ledger.api.CreateTransferResult;
 import io.payrail.ledger.api.LedgerAudit;
 import io.payrail.ledger.api.LedgerService;
-import io.payrail.ledger.api.MutableClock;
+import io.payrail.platform.testing.MutableClock;
 import io.payrail.ledger.api.NewAccount;
 import io.payrail.ledger.api.NewTransfer;
 import io.payrail.ledger.api.TransferOutcome;
