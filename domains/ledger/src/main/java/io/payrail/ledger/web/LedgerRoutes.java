@@ -23,7 +23,9 @@ import io.payrail.ledger.api.TransferOutcome;
 import io.payrail.platform.Check;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -157,6 +159,8 @@ public final class LedgerRoutes {
                     "a batch moves one currency; send transfers of other currencies in their own request", "transfers");
         }
         List<NewTransfer> transfers = new ArrayList<>();
+        // Batches through a clearing account name it in every transfer: look each account up once.
+        Map<UUID, Boolean> ownership = new HashMap<>();
         for (int index = 0; index < request.transfers().size(); index++) {
             LedgerJson.TransferRequest transfer = request.transfers().get(index);
             String param = "transfers[" + index + "]";
@@ -168,7 +172,7 @@ public final class LedgerRoutes {
             if (ledgerNumber.isEmpty()) {
                 return HttpResult.problem(400, "currency_not_iso_4217", "currency must be an ISO 4217 code", param + ".currency");
             }
-            if (!accountsOwned(context, transfer)) {
+            if (!accountsOwned(context, transfer, ownership)) {
                 return HttpResult.problem(404, "resource_missing", "an account or pending transfer of " + param
                         + " does not exist for this tenant", param);
             }
@@ -187,21 +191,22 @@ public final class LedgerRoutes {
         return HttpResult.ok(new LedgerJson.TransferBatchResponse(results));
     }
 
-    private boolean accountsOwned(RequestContext context, LedgerJson.TransferRequest transfer) {
+    private boolean accountsOwned(RequestContext context, LedgerJson.TransferRequest transfer, Map<UUID, Boolean> ownership) {
         if (transfer.pendingId() != null && transfer.debitAccountId() == null && transfer.creditAccountId() == null) {
             Optional<Transfer> pending = service.get().transfer(transfer.pendingId());
             return pending.isEmpty() || ownedBy(context, pending.get());
         }
-        return ownedOrMissing(context, transfer.debitAccountId()) && ownedOrMissing(context, transfer.creditAccountId());
+        return ownedOrMissing(context, transfer.debitAccountId(), ownership)
+                && ownedOrMissing(context, transfer.creditAccountId(), ownership);
     }
 
     /** A missing account is the ledger's to report (debit_account_not_found); another tenant's is not found here. */
-    private boolean ownedOrMissing(RequestContext context, UUID accountId) {
+    private boolean ownedOrMissing(RequestContext context, UUID accountId, Map<UUID, Boolean> ownership) {
         if (accountId == null) {
             return true;
         }
-        Optional<Account> account = service.get().account(accountId);
-        return account.isEmpty() || account.get().tenant().equals(context.tenantId());
+        return ownership.computeIfAbsent(accountId, id -> service.get().account(id)
+                .map(account -> account.tenant().equals(context.tenantId())).orElse(true));
     }
 
     private boolean ownedBy(RequestContext context, Transfer transfer) {
