@@ -67,10 +67,15 @@ final class Node implements AutoCloseable {
     }
 
     static Node start(NodeSettings settings) {
+        Thread.ofPlatform().name("start-warm-up").start(Node::warmUp);
+        StartupPhases phases = new StartupPhases();
         Database database = LocalDatabase.openForRun(POOL_SIZE);
+        phases.done("database");
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            return startOn(database, settings, started);
+            Node node = startOn(database, settings, started, phases);
+            LOG.info("node ready: {}", phases);
+            return node;
         } catch (RuntimeException failure) {
             closeAll(started.reversed(), failure);
             database.close();
@@ -78,22 +83,29 @@ final class Node implements AutoCloseable {
         }
     }
 
-    private static Node startOn(Database database, NodeSettings settings, List<AutoCloseable> started) {
+    private static Node startOn(Database database, NodeSettings settings, List<AutoCloseable> started, StartupPhases phases) {
         Migrations.apply(database.dataSource(), LocalDatabase.migratedModules());
+        phases.done("migrations");
         Transactions transactions = database.transactions();
         String node = nodeName();
         PostgresEventStore store = new PostgresEventStore(database.dataSource(), Platform.clock(), StoreOptions.defaults(),
                 io.payrail.app.cli.EventSchemas.registry(), new Upcasters());
+        phases.done("event store");
         EventBus bus = new EventBus(database.dataSource(), store, Platform.clock(), BusOptions.defaults());
         started.add(bus);
         Queues queues = new Queues(database.dataSource(), Platform.random());
-        // The bank is not part of readiness: its SSH server and SFTP recovery start beside the rest.
-        CompletableFuture<BankConnection> bank = settings.simulatedBank()
-                ? CompletableFuture.supplyAsync(() -> openBank(transactions), task -> Thread.ofVirtual().name("bank-start").start(task))
-                : CompletableFuture.completedFuture(null);
-        started.add(() -> closeBank(bank));
+        // The bank is not part of readiness: its SSH server (key exchanges are CPU-heavy) and SFTP
+        // recovery start once the node is ready, so they do not slow the start on a small machine.
+        CompletableFuture<BankConnection> bank = new CompletableFuture<>();
+        AtomicBoolean bankStarting = new AtomicBoolean();
+        started.add(() -> {
+            if (bankStarting.get()) {
+                closeBank(bank);
+            }
+        });
         LedgerModule ledger = LedgerModule.start(database, node);
         started.add(ledger);
+        phases.done("ledger");
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(transactions, Platform.clock(), IdempotencyKeys.RETENTION_MIN);
         NodeFunctions.Services services = new NodeFunctions.Services(() -> idempotencyKeys, () -> new QueueAdmin(queues),
                 () -> new BankJobs(bank.join().transfer(), store), ledger::service);
@@ -108,12 +120,48 @@ final class Node implements AutoCloseable {
                 Optional.of(new QueueFunctions(queues)), Optional.of(new RuleFunctions(bus)), Optional.empty()),
                 Optional.of(scheduler));
         started.add(functions);
+        phases.done("functions");
         bus.start();
+        phases.done("bus");
         AtomicBoolean migrated = new AtomicBoolean(true);
         HttpGateway gateway = gateway(database, ledger.routes(), () -> migrated.get() && bus.running() && reachable(database))
                 .start(settings.httpPort());
         started.add(gateway);
+        phases.done("gateway");
+        if (settings.simulatedBank()) {
+            bankStarting.set(true);
+            Thread.ofVirtual().name("bank-start").start(() -> openBankInto(bank, transactions));
+        } else {
+            bank.complete(null);
+        }
         return new Node(database, List.copyOf(started), gateway, bank);
+    }
+
+    /**
+     * CPU work that needs no database runs while the pool connects and the migrations are checked:
+     * loading the event schemas, and initializing the HTTP server's classes (its MIME table alone is a
+     * noticeable part of a start). A failure here is reported by the call that needs the thing.
+     */
+    private static void warmUp() {
+        try {
+            io.payrail.app.cli.EventSchemas.registry();
+            for (String serverClass : WARM_UP_CLASSES) {
+                Class.forName(serverClass, true, Node.class.getClassLoader());
+            }
+        } catch (RuntimeException | ClassNotFoundException | LinkageError reportedLater) {
+            LOG.debug("warming up failed: {}", reportedLater.getMessage());
+        }
+    }
+
+    private static final List<String> WARM_UP_CLASSES = List.of("org.eclipse.jetty.http.MimeTypes",
+            "org.eclipse.jetty.server.Server", "org.eclipse.jetty.server.ServerConnector");
+
+    private static void openBankInto(CompletableFuture<BankConnection> bank, Transactions transactions) {
+        try {
+            bank.complete(openBank(transactions));
+        } catch (RuntimeException failure) {
+            bank.completeExceptionally(failure);
+        }
     }
 
     private static BankConnection openBank(Transactions transactions) {

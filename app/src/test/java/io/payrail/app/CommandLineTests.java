@@ -53,4 +53,21 @@ class CommandLineTests {
         assertThat(outcome.out()).contains("run", "apikeys", "events", "subscriptions", "parked", "queues", "dlq", "catalog",
                 "audit", "ach", "bench");
     }
+
+    @Test
+    void an_unknown_command_is_refused_with_the_list_of_commands_to_choose_from() {
+        Outcome outcome = run("rnu");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("Unmatched argument", "rnu").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_command_builds_only_its_own_subcommand_and_keeps_its_complete_help() {
+        assertThat(Main.commandLine(new String[] {"queues", "list"}).getSubcommands()).containsOnlyKeys("queues");
+        assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactlyElementsOf(Main.SUBCOMMANDS.keySet());
+
+        Outcome outcome = run("queues", "--help");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("list");
+    }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code payrail bench ...}: figures as {@code key=value} lines on stdout; progress on stderr. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Payrail on this machine.",
         subcommands = {BenchCommand.Events.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class,
-            BenchCommand.Http.class})
+            BenchCommand.Http.class, BenchCommand.Startup.class})
 public final class BenchCommand {
 
     static void print(Map<String, String> figures) {
@@ -87,6 +87,20 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             try (BenchDatabase bench = BenchDatabase.open(32)) {
                 print(HttpBench.run(bench.database(), connections, duration));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Start 'payrail run' as a new process on an existing database; time until GET /ready answers 200.")
+    static final class Startup implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "Measured starts (default ${DEFAULT-VALUE}; one more runs first).") int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchDatabase bench = BenchDatabase.open(4)) {
+                print(StartupBench.run(bench, runs, System.err));
                 return 0;
             }
         }

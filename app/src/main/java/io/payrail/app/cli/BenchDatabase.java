@@ -20,11 +20,13 @@ final class BenchDatabase implements AutoCloseable {
     private final Database database;
     private final EmbeddedPostgresServer server;
     private final Path directory;
+    private final String jdbcUrl;
 
-    private BenchDatabase(Database database, EmbeddedPostgresServer server, Path directory) {
+    private BenchDatabase(Database database, EmbeddedPostgresServer server, Path directory, String jdbcUrl) {
         this.database = database;
         this.server = server;
         this.directory = directory;
+        this.jdbcUrl = jdbcUrl;
     }
 
     static BenchDatabase open(int poolSize) {
@@ -32,14 +34,14 @@ final class BenchDatabase implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             Database external = Database.open(url, null, poolSize);
             Migrations.apply(external.dataSource(), LocalDatabase.migratedModules());
-            return new BenchDatabase(external, null, null);
+            return new BenchDatabase(external, null, null, url);
         }
         try {
             Path directory = Files.createTempDirectory("payrail-bench-postgres");
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
             Database database = Database.onServer(server, "postgres", poolSize);
             Migrations.apply(database.dataSource(), LocalDatabase.migratedModules());
-            return new BenchDatabase(database, server, directory);
+            return new BenchDatabase(database, server, directory, server.jdbcUrl("postgres"));
         } catch (IOException failure) {
             throw new UncheckedIOException("could not make a directory for the bench database", failure);
         }
@@ -47,6 +49,11 @@ final class BenchDatabase implements AutoCloseable {
 
     Database database() {
         return database;
+    }
+
+    /** For a process the bench starts, so that it works on the same database. */
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
     @Override

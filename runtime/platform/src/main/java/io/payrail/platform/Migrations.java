@@ -1,6 +1,7 @@
 package io.payrail.platform;
 
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -14,19 +15,28 @@ public final class Migrations {
     private Migrations() {}
 
     /**
-     * Migrates the named modules in order; returns the number of migrations applied. When every module
-     * is already up to date and its applied migrations match their files (the common case on a
-     * restart), the check runs for all modules at once, which keeps a node's start short.
+     * Migrates the named modules in order; returns the number of migrations applied. On a restart with
+     * the same files (the common case) one query shows that nothing changed since the last successful
+     * check ({@link MigrationChecks}) and Flyway is not even loaded; otherwise Flyway checks all modules
+     * at once and migrates them only when something is pending. Every success is recorded.
      */
     public static int apply(DataSource dataSource, List<String> modules) {
-        if (modules.size() > 1 && verified(dataSource, modules)) {
+        Map<String, String> files = MigrationFiles.digests(modules);
+        if (MigrationChecks.unchangedSinceLastCheck(dataSource, files)) {
             return 0;
         }
         int applied = 0;
-        for (String module : modules) {
-            applied += flyway(dataSource, module).migrate().migrationsExecuted;
+        if (modules.size() <= 1 || !verified(dataSource, modules)) {
+            for (String module : modules) {
+                applied += flyway(dataSource, module).migrate().migrationsExecuted;
+            }
         }
+        MigrationChecks.record(dataSource, files);
         return applied;
+    }
+
+    static String historyTable(String module) {
+        return "schema_history_" + module;
     }
 
     /** True when every module's migrations are applied and valid (the /ready check). */
@@ -61,7 +71,7 @@ public final class Migrations {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + module)
-                .table("schema_history_" + module)
+                .table(historyTable(module))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .loggers("slf4j")
