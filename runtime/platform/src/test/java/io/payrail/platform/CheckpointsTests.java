@@ -1,0 +1,37 @@
+package io.payrail.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payrail.platform.testing.TestDatabase;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CheckpointsTests {
+
+    @Test
+    void a_requested_checkpoint_is_counted_as_completed() throws Exception {
+        try (TestDatabase database = TestDatabase.create("platform")) {
+            long before = Checkpoints.completed(database.dataSource());
+
+            Checkpoints.requestAfter(database.dataSource(), Duration.ZERO);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Checkpoints.completed(database.dataSource()) == before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Checkpoints.completed(database.dataSource())).isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void a_cancelled_request_asks_for_no_checkpoint() throws Exception {
+        try (TestDatabase database = TestDatabase.create("platform")) {
+            long before = Checkpoints.completed(database.dataSource());
+
+            Checkpoints.requestAfter(database.dataSource(), Duration.ofMillis(300)).close();
+            Thread.sleep(600);
+
+            assertThat(Checkpoints.completed(database.dataSource())).isEqualTo(before);
+        }
+    }
+}
