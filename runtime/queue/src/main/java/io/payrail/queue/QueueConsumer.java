@@ -51,6 +51,8 @@ public final class QueueConsumer implements AutoCloseable {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
+    /** Whether the last receive came back full: only then do receivers other than the first receive. */
+    private volatile boolean backlog;
 
     private QueueConsumer(Queues queues, ConsumerOptions options, MessageHandler handler,
             TransactionalMessageHandler transactionalHandler) {
@@ -70,7 +72,7 @@ public final class QueueConsumer implements AutoCloseable {
         // receives in flight at once to keep its handlers busy.
         int receiverCount = (options.maxConcurrency() + QueueLimits.RECEIVE_BATCH_MAX - 1) / QueueLimits.RECEIVE_BATCH_MAX;
         this.receivers = java.util.stream.IntStream.range(0, receiverCount).mapToObj(index -> Thread.ofVirtual()
-                .name("queue-receiver-" + options.queue() + "-" + index).start(this::dispatch)).toList();
+                .name("queue-receiver-" + options.queue() + "-" + index).start(() -> dispatch(index))).toList();
     }
 
     /** Runs {@code handler}; a message is deleted (in batches with others) after the handler returns. */
@@ -127,11 +129,20 @@ public final class QueueConsumer implements AutoCloseable {
         return failed.get();
     }
 
-    private void dispatch() {
+    /**
+     * One receiver loop. Without a backlog only the first loop receives: a notification wakes every
+     * loop, and several receives racing for the same few messages mostly come back empty, each empty
+     * one costing a statement and a tenant lookup. A full receive (a backlog) rings the others in.
+     */
+    private void dispatch(int index) {
         long lastActivityNanos = System.nanoTime() - QueueLimits.CONSUMER_LINGER.toNanos();
         long seenRing = startGeneration;
         while (running) {
             try {
+                if (index > 0 && !backlog) {
+                    seenRing = doorbell.await(seenRing, options.fallbackPoll());
+                    continue;
+                }
                 if (!slots.tryAcquire(SLOT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     continue;
                 }
@@ -142,6 +153,13 @@ public final class QueueConsumer implements AutoCloseable {
                 List<ReceivedMessage> batch = receive(permits);
                 slots.release(permits - batch.size());
                 batch.forEach(this::launch);
+                boolean full = batch.size() == permits;
+                if (full != backlog) {
+                    backlog = full;
+                    if (full) {
+                        doorbell.ring();
+                    }
+                }
                 if (!batch.isEmpty()) {
                     lastActivityNanos = System.nanoTime();
                 } else if (running) {
@@ -183,7 +201,7 @@ public final class QueueConsumer implements AutoCloseable {
     private void launch(ReceivedMessage message) {
         int now = inFlight.incrementAndGet();
         inFlightMax.accumulateAndGet(now, Math::max);
-        handlers.execute(() -> {
+        Runnable work = () -> {
             TraceContext trace = TraceContext.open(message.trace().traceId(), message.trace().correlationId(),
                     message.tenantId());
             try {
@@ -193,7 +211,15 @@ public final class QueueConsumer implements AutoCloseable {
                 inFlight.decrementAndGet();
                 slots.release();
             }
-        });
+        };
+        try {
+            handlers.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // Received while close() shut the handlers down: the message is redelivered after its
+            // visibility timeout, like any message whose consumer stopped.
+            inFlight.decrementAndGet();
+            slots.release();
+        }
     }
 
     private void run(ReceivedMessage message) {

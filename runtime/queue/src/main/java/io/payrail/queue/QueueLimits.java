@@ -29,6 +29,16 @@ public final class QueueLimits {
     public static final Duration BACKOFF_MAX_DEFAULT = Duration.ofMinutes(5);
     /** Tenants with ready messages visited by one receive of a standard queue (the fairness round). */
     public static final int TENANTS_PER_RECEIVE_MAX = 10;
+    /** Ready tenants of a standard queue that a process caches between refreshes (see {@code ReadyTenants}). */
+    public static final int TENANTS_CACHED_MAX = 100;
+    /** How long a process uses its list of a queue's ready tenants before looking again. */
+    public static final Duration TENANT_REFRESH_INTERVAL = Duration.ofMillis(50);
+    /** Callers' requests (sends, receives, deletes) merged into one statement by group commit. */
+    public static final int COALESCED_REQUESTS_MAX = 100;
+    /** Messages received by one merged receive statement. */
+    public static final int RECEIVE_COALESCED_MAX = 100;
+    /** Body characters in one merged insert (a single request larger than this still goes, alone). */
+    public static final long COALESCED_SEND_CHARS_MAX = 4L * 1024 * 1024;
     /** Message groups whose heads one receive of a FIFO queue inspects. */
     public static final int GROUPS_PER_RECEIVE_MAX = 1_000;
     /** Dead letters in one page of {@code payrail dlq list}. */

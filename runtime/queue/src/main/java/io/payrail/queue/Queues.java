@@ -6,9 +6,9 @@ import io.payrail.platform.SqlWork;
 import io.payrail.queue.internal.AcknowledgeStatements;
 import io.payrail.queue.internal.QueueDirectory;
 import io.payrail.queue.internal.QueueRecord;
-import io.payrail.queue.internal.ReceiveStatements;
-import io.payrail.queue.internal.RotationCursor;
+import io.payrail.queue.internal.ReceiveLanes;
 import io.payrail.queue.internal.SendStatements;
+import io.payrail.queue.internal.WriteLanes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
@@ -33,14 +34,22 @@ public final class Queues {
     private final QueueDirectory directory;
     private final RandomGenerator random;
     private final ReentrantLock randomLock = new ReentrantLock();
-    private final Map<Integer, String> cursors = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> lastNotifyNanos = new ConcurrentHashMap<>();
+    private final WriteLanes writeLanes;
+    private final ReceiveLanes receiveLanes;
 
     /** {@code random} makes receipt tokens and backoff jitter; it is used under a lock. */
     public Queues(DataSource dataSource, RandomGenerator random) {
+        this(dataSource, random, QueueLimits.TENANT_REFRESH_INTERVAL, System::nanoTime);
+    }
+
+    /** Tests choose how long the ready-tenant list is used and drive the time it is measured with. */
+    Queues(DataSource dataSource, RandomGenerator random, Duration tenantRefresh, LongSupplier nanoTime) {
         this.dataSource = Check.notNull(dataSource, "dataSource");
         this.random = Check.notNull(random, "random");
         this.directory = new QueueDirectory(dataSource);
+        this.writeLanes = new WriteLanes(dataSource);
+        this.receiveLanes = new ReceiveLanes(dataSource, this::nextRandomLong, tenantRefresh.toNanos(), nanoTime);
     }
 
     public DataSource dataSource() {
@@ -51,12 +60,24 @@ public final class Queues {
         return directory;
     }
 
+    /** How well group commit merges calls, since this object was made (benches print it). */
+    public GroupCommitCounts groupCommitCounts() {
+        long[] writes = writeLanes.counts();
+        long[] receives = receiveLanes.counts();
+        return new GroupCommitCounts(writes[0], writes[1], receives[0], receives[1], writes[2], writes[3], receives[2]);
+    }
+
     // ---- send
 
+    /**
+     * Sends one message in its own durable commit. Without a deduplication id, concurrent sends to the
+     * queue share one insert and one commit (group commit); the call returns once that committed.
+     */
     public SendResult send(String queue, OutgoingMessage message) {
         Check.notNull(message, "message");
         if (message.deduplicationId() == null) {
-            return inAutoCommit("send to " + queue, connection -> send(connection, queue, message));
+            QueueRecord record = checked(queue, List.of(message), 1);
+            return new SendResult.Sent(writeLanes.send(record, List.of(message)).getFirst());
         }
         return inTransaction("send to " + queue, connection -> send(connection, queue, message));
     }
@@ -71,7 +92,8 @@ public final class Queues {
         // Without deduplication ids the batch is one statement, which auto-commit makes atomic
         // without the extra round trip of an explicit commit.
         if (messages.stream().allMatch(message -> message != null && message.deduplicationId() == null)) {
-            return inAutoCommit("send batch to " + queue, connection -> sendBatch(connection, queue, messages));
+            QueueRecord record = checked(queue, messages, QueueLimits.SEND_BATCH_MAX);
+            return writeLanes.send(record, messages).stream().map(id -> (SendResult) new SendResult.Sent(id)).toList();
         }
         return inTransaction("send batch to " + queue, connection -> sendBatch(connection, queue, messages));
     }
@@ -85,8 +107,7 @@ public final class Queues {
         return sendAll(transaction, queue, messages, QueueLimits.SEND_BULK_MAX);
     }
 
-    private List<SendResult> sendAll(Connection transaction, String queueName, List<OutgoingMessage> messages, int limit) {
-        Check.notNull(transaction, "transaction");
+    private QueueRecord checked(String queueName, List<OutgoingMessage> messages, int limit) {
         Check.notNull(messages, "messages");
         Check.argument(!messages.isEmpty() && messages.size() <= limit,
                 "a batch holds 1 to %d messages, got %d", limit, messages.size());
@@ -97,6 +118,12 @@ public final class Queues {
                     ? "FIFO queue '%s' needs a message group on every message" : "standard queue '%s' takes no message group",
                     queue.name());
         }
+        return queue;
+    }
+
+    private List<SendResult> sendAll(Connection transaction, String queueName, List<OutgoingMessage> messages, int limit) {
+        Check.notNull(transaction, "transaction");
+        QueueRecord queue = checked(queueName, messages, limit);
         try {
             boolean notify = notifyDue(queue);
             List<OutgoingMessage> plain = messages.stream().filter(message -> message.deduplicationId() == null).toList();
@@ -134,26 +161,24 @@ public final class Queues {
         return receive(queue, maxMessages, null);
     }
 
-    /** Up to {@code maxMessages} ready messages, invisible to other receivers for {@code visibilityTimeout}. */
+    /**
+     * Up to {@code maxMessages} ready messages, invisible to other receivers for {@code visibilityTimeout}.
+     * Concurrent receives of the queue share one statement (see {@code ReceiveLanes}); an empty answer
+     * means none of the queue's tenants had a ready message when the call looked.
+     */
     public List<ReceivedMessage> receive(String queueName, int maxMessages, Duration visibilityTimeout) {
         Check.argument(maxMessages >= 1 && maxMessages <= QueueLimits.RECEIVE_BATCH_MAX,
                 "a receive takes 1 to %d messages, got %d", QueueLimits.RECEIVE_BATCH_MAX, maxMessages);
         Long timeoutMillis = visibilityTimeout == null ? null : checkedVisibility(visibilityTimeout).toMillis();
-        QueueRecord queue = directory.require(queueName);
-        String cursor = cursors.getOrDefault(queue.id(), RotationCursor.START);
-        long token = nextRandomLong();
-        ReceiveStatements.Received received = inAutoCommit("receive from " + queueName,
-                connection -> ReceiveStatements.receive(connection, queue, cursor, maxMessages, timeoutMillis, token));
-        List<String> served = received.delivered().stream()
-                .map(message -> queue.fifo() ? message.messageGroup() : message.tenantId()).toList();
-        cursors.put(queue.id(), RotationCursor.advance(cursor, served));
-        return received.delivered();
+        return receiveLanes.receive(directory.require(queueName), maxMessages, timeoutMillis);
     }
 
     // ---- acknowledge
 
+    /** Deletes in its own durable commit, shared with concurrent deletes (group commit). */
     public DeleteOutcome delete(ReceiptHandle handle) {
-        return inAutoCommit("delete message", connection -> delete(connection, handle));
+        Check.notNull(handle, "handle");
+        return deleteBatch(List.of(handle)).getFirst();
     }
 
     /** Deletes on the caller's transaction, so the work that processed the message commits with the delete. */
@@ -171,8 +196,9 @@ public final class Queues {
         Check.notNull(handles, "handles");
         Check.argument(!handles.isEmpty() && handles.size() <= QueueLimits.DELETE_BATCH_MAX,
                 "a delete batch holds 1 to %d handles, got %d", QueueLimits.DELETE_BATCH_MAX, handles.size());
-        var deleted = inAutoCommit("delete messages", connection -> AcknowledgeStatements.deleteAll(connection, handles));
-        return handles.stream().map(handle -> deleted.contains(handle.messageId()) ? DeleteOutcome.DELETED
+        handles.forEach(handle -> Check.notNull(handle, "handle"));
+        var deleted = writeLanes.delete(handles);
+        return handles.stream().map(handle -> deleted.contains(handle) ? DeleteOutcome.DELETED
                 : DeleteOutcome.STALE_RECEIPT).toList();
     }
 

@@ -67,6 +67,7 @@ public final class QueueBench {
             new LatencyRun(queues, options, progress).run(results);
         }
         results.put("queue_table_bytes_after_run", Long.toString(tableBytes(database)));
+        progress.println("  group commit, whole run: " + queues.groupCommitCounts().describe());
         return results;
     }
 

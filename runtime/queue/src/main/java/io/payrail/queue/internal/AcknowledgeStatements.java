@@ -38,8 +38,8 @@ public final class AcknowledgeStatements {
         }
     }
 
-    /** Deletes in one statement; returns the ids of the messages deleted. */
-    public static Set<Long> deleteAll(Connection connection, List<ReceiptHandle> handles) throws SQLException {
+    /** Deletes in one statement; returns the handles that matched (and so deleted their message). */
+    public static Set<ReceiptHandle> deleteAll(Connection connection, List<ReceiptHandle> handles) throws SQLException {
         Long[] ids = new Long[handles.size()];
         Integer[] counts = new Integer[handles.size()];
         Long[] tokens = new Long[handles.size()];
@@ -51,14 +51,14 @@ public final class AcknowledgeStatements {
         String sql = """
                 DELETE FROM queue_message m USING unnest(?::bigint[], ?::integer[], ?::bigint[]) AS h(id, receive_count, token)
                 WHERE m.id = h.id AND m.receive_count = h.receive_count AND m.receipt_token = h.token
-                RETURNING m.id
+                RETURNING m.id, m.receive_count, m.receipt_token
                 """;
         try (PreparedStatement statement = Sql.bind(connection.prepareStatement(sql), Sql.bigintArray(connection, ids),
                 Sql.integerArray(connection, counts), Sql.bigintArray(connection, tokens));
                 ResultSet rows = statement.executeQuery()) {
-            Set<Long> deleted = new HashSet<>();
+            Set<ReceiptHandle> deleted = new HashSet<>();
             while (rows.next()) {
-                deleted.add(rows.getLong(1));
+                deleted.add(new ReceiptHandle(rows.getLong(1), rows.getInt(2), rows.getLong(3)));
             }
             return deleted;
         }

@@ -52,21 +52,40 @@ public final class ReceiveStatements {
     // index probe per tenant, however deep each backlog is); then take an equal share from each.
     private static final String NEXT_TENANT =
             "COALESCE(queue_next_ready_tenant(?, %s), queue_next_ready_tenant(?, ''))";
-    private static final String RECEIVE_STANDARD = """
+    // The ready tenants after a cursor, wrapping around: the loose index scan of the round above,
+    // run only when the process's cached list is stale (see ReadyTenants).
+    private static final String READY_TENANTS = """
             WITH RECURSIVE tenants (tenant_id, first_tenant, depth) AS (
                 SELECT s.tenant_id, s.tenant_id, 1 FROM (SELECT %1$s AS tenant_id) s WHERE s.tenant_id IS NOT NULL
               UNION ALL
                 SELECT n.tenant_id, p.first_tenant, p.depth + 1
                 FROM tenants p CROSS JOIN LATERAL (SELECT %2$s AS tenant_id) n
                 WHERE p.depth < ? AND n.tenant_id IS NOT NULL AND n.tenant_id <> p.first_tenant
-            ),
-            share AS (SELECT (?::integer + count(*) - 1) / greatest(count(*), 1) AS per_tenant FROM tenants),
-            candidates AS (
-                SELECT picked.id FROM tenants t, share
-                CROSS JOIN LATERAL queue_lock_ready(?, t.tenant_id, share.per_tenant::integer) AS picked(id)
+            )
+            SELECT tenant_id FROM tenants
+            """.formatted(NEXT_TENANT.formatted("?"), NEXT_TENANT.formatted("p.tenant_id"));
+
+    // A fair receive over tenants the caller already knows: an equal share from each, oldest first.
+    // Inline rather than through the plan-pinned queue_lock_ready(): a SQL function with SET clauses
+    // is planned again on every call (0.45 ms against 0.08 ms measured with EXPLAIN ANALYZE on a
+    // 47,000-message backlog), while this statement's plan is cached by the prepared statement.
+    // The tenant is matched by a range, not by equality, on purpose: with equality the planner knows
+    // the tenant is fixed, so the primary key also gives id order, and with one tenant holding every
+    // row it chose to walk the primary key filtering rows (EXPLAIN ANALYZE, 1,000,000-message
+    // backlog: 500,000 rows removed, 117 ms for a light tenant). With the range only
+    // queue_message_tenant gives the order asked for: 0.07 ms (custom plan), 0.27 ms (generic plan).
+    private static final String RECEIVE_FROM_TENANTS = """
+            WITH candidates AS (
+                SELECT picked.id FROM unnest(?::text[]) AS t(tenant_id)
+                CROSS JOIN LATERAL (
+                    SELECT m.id FROM queue_message m
+                    WHERE m.queue_id = ? AND m.tenant_id >= t.tenant_id AND m.tenant_id <= t.tenant_id
+                      AND m.visible_at <= now()
+                    ORDER BY m.tenant_id, m.id LIMIT ?
+                    FOR UPDATE SKIP LOCKED) AS picked
                 LIMIT ?
             )
-            """.formatted(NEXT_TENANT.formatted("?"), NEXT_TENANT.formatted("p.tenant_id")) + RECEIVE_UPDATE;
+            """ + RECEIVE_UPDATE;
 
     // FIFO: a group's head is its lowest id; only a ready head can be delivered, so a group with a
     // message in flight or waiting for a retry is blocked until that message is deleted or
@@ -98,22 +117,44 @@ public final class ReceiveStatements {
     /** The messages received and those that moved to the dead-letter queue instead. */
     public record Received(List<ReceivedMessage> delivered, int deadLettered) {}
 
-    public static Received receive(Connection connection, QueueRecord queue, String cursor, int batch,
+    /** FIFO: receives up to {@code batch} ready group heads, visiting groups in key order after {@code cursor}. */
+    public static Received receiveGroupHeads(Connection connection, QueueRecord queue, String cursor, int batch,
             Long visibilityTimeoutMillis, long token) throws SQLException {
-        PreparedStatement statement;
-        if (queue.fifo()) {
-            statement = Sql.bind(connection.prepareStatement(RECEIVE_FIFO), queue.id(), cursor, queue.id(), queue.id(),
-                    queue.id(), QueueLimits.GROUPS_PER_RECEIVE_MAX, batch, visibilityTimeoutMillis, token);
-        } else {
-            statement = Sql.bind(connection.prepareStatement(RECEIVE_STANDARD), queue.id(), cursor, queue.id(),
-                    queue.id(), queue.id(), Math.min(QueueLimits.TENANTS_PER_RECEIVE_MAX, batch), batch, queue.id(), batch,
-                    visibilityTimeoutMillis, token);
-        }
+        PreparedStatement statement = Sql.bind(connection.prepareStatement(RECEIVE_FIFO), queue.id(), cursor, queue.id(),
+                queue.id(), queue.id(), QueueLimits.GROUPS_PER_RECEIVE_MAX, batch, visibilityTimeoutMillis, token);
         if (visibilityTimeoutMillis == null) {
-            statement.setNull(queue.fifo() ? 8 : 10, java.sql.Types.BIGINT);
+            statement.setNull(8, java.sql.Types.BIGINT);
         }
         try (statement; ResultSet rows = statement.executeQuery()) {
             return read(rows, queue);
+        }
+    }
+
+    /** Up to {@code max} tenants with ready messages, in key order after {@code cursor}, wrapping around. */
+    public static List<String> readyTenants(Connection connection, QueueRecord queue, String cursor, int max)
+            throws SQLException {
+        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(READY_TENANTS), queue.id(), cursor,
+                queue.id(), queue.id(), queue.id(), max); ResultSet rows = statement.executeQuery()) {
+            List<String> tenants = new ArrayList<>();
+            while (rows.next()) {
+                tenants.add(rows.getString(1));
+            }
+            return tenants;
+        }
+    }
+
+    /** Receives up to {@code batch} messages, at most {@code share} from each of {@code tenants}. */
+    public static Received receiveFromTenants(Connection connection, QueueRecord queue, List<String> tenants, int share,
+            int batch, Long visibilityTimeoutMillis, long token) throws SQLException {
+        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(RECEIVE_FROM_TENANTS),
+                Sql.textArray(connection, tenants.toArray(String[]::new)), queue.id(), share, batch, visibilityTimeoutMillis,
+                token)) {
+            if (visibilityTimeoutMillis == null) {
+                statement.setNull(5, java.sql.Types.BIGINT);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return read(rows, queue);
+            }
         }
     }
 

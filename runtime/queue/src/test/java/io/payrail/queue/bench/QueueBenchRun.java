@@ -23,7 +23,12 @@ public final class QueueBenchRun {
         Path directory = Files.createTempDirectory("payrail-queue-bench");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
                 Database database = Database.onServer(server, "postgres", 32)) {
+            ProcessCpu before = ProcessCpu.sample(server.dataDirectory());
             QueueBench.run(database, options, System.err).forEach((key, value) -> System.out.println(key + "=" + value));
+            // The whole run: warm-up, throughput and latency parts (see docs/queue.md for the per-message figure).
+            ProcessCpu used = ProcessCpu.sample(server.dataDirectory()).minus(before);
+            System.out.println("cpu_jvm_ms=" + used.jvmMillis());
+            System.out.println("cpu_postgres_ms=" + used.postgresMillis());
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
