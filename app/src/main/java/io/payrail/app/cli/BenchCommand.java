@@ -80,7 +80,8 @@ public final class BenchCommand {
     @Command(name = "http", mixinStandardHelpOptions = true,
             description = "Authenticated POSTs with a fresh Idempotency-Key each, from wrk on loopback, to a trivial route.")
     static final class Http implements Callable<Integer> {
-        @Option(names = "--connections", defaultValue = "64") int connections;
+        @Option(names = "--connections", defaultValue = "32",
+                description = "wrk connections (default ${DEFAULT-VALUE}, the pool size: more only queue).") int connections;
         @Option(names = "--duration", defaultValue = "15", description = "Seconds (default ${DEFAULT-VALUE}).") int duration;
 
         @Override

@@ -43,6 +43,15 @@ final class StartupBench {
         LinkedHashMap<String, String> figures = new LinkedHashMap<>();
         figures.put("synchronous_commit", bench.database().setting("synchronous_commit"));
         Path home = Files.createTempDirectory("payrail-startup-bench");
+        try {
+            return measure(bench, runs, progress, figures, home);
+        } finally {
+            BenchDatabase.deleteQuietly(home);
+        }
+    }
+
+    private static LinkedHashMap<String, String> measure(BenchDatabase bench, int runs, PrintStream progress,
+            LinkedHashMap<String, String> figures, Path home) throws IOException, InterruptedException {
         // The first start may write the class-data archive and warms the file cache: not counted.
         long first = readyMillis(bench.jdbcUrl(), home);
         progress.printf("first start (not counted): ready after %d ms%n", first);

@@ -2,6 +2,7 @@ package io.payrail.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payrail.bus.internal.SubscriptionWorker;
 import io.payrail.platform.testing.TestDatabase;
 import io.payrail.store.AppendResult;
 import io.payrail.store.EventEnvelope;
@@ -19,7 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A real JVM delivering through the unit of work is killed with SIGKILL; nothing is applied twice or lost. */
+/**
+ * A real JVM delivering is killed with SIGKILL: through the unit of work nothing is applied twice or
+ * lost; at least once (cursor committed asynchronously) nothing is lost and little is repeated.
+ */
 class CrashTests {
     private static final int BATCHES = 60;
     private static final int EVENTS_PER_BATCH = 25;
@@ -33,12 +37,12 @@ class CrashTests {
             Set<UUID> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> appendAll(store, acknowledged));
 
-            Process first = startChild(database.jdbcUrl());
+            Process first = startChild(database.jdbcUrl(), CrashChildMain.UNIT_OF_WORK);
             BusFixture.await("the first child has applied some events", () -> effects(database) >= 200);
             first.destroyForcibly().waitFor();
             long appliedAtKill = effects(database);
 
-            Process second = startChild(database.jdbcUrl());
+            Process second = startChild(database.jdbcUrl(), CrashChildMain.UNIT_OF_WORK);
             try {
                 appending.join();
                 BusFixture.await("the second child catches up", () -> effects(database) == acknowledged.size()
@@ -51,6 +55,39 @@ class CrashTests {
             assertThat(acknowledged).hasSize(BATCHES * EVENTS_PER_BATCH);
             assertThat(effectIds(database)).isEqualTo(acknowledged);
             assertThat(count(database, "SELECT count(*) FROM bus_parked_event")).isZero();
+        }
+    }
+
+    @Test
+    void a_child_killed_while_its_cursor_commits_asynchronously_loses_no_event_and_repeats_at_most_a_commit_interval()
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create("platform", "store", "bus");
+                PostgresEventStore store = new PostgresEventStore(database.dataSource(), Clock.systemUTC())) {
+            database.transactions().inTransaction(connection -> connection.createStatement()
+                    .execute("CREATE TABLE delivery (event_id uuid NOT NULL, position bigint NOT NULL)"));
+            Set<UUID> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> appendAll(store, acknowledged));
+
+            Process first = startChild(database.jdbcUrl(), CrashChildMain.AT_LEAST_ONCE);
+            BusFixture.await("the first child has delivered some events", () -> deliveries(database) >= 200);
+            first.destroyForcibly().waitFor();
+            long cursorAtKill = cursor(database);
+            long deliveredAtKill = count(database, "SELECT coalesce(max(position), 0) FROM delivery");
+
+            Process second = startChild(database.jdbcUrl(), CrashChildMain.AT_LEAST_ONCE);
+            try {
+                appending.join();
+                BusFixture.await("the second child catches up", () -> cursor(database) == store.headPosition()
+                        && distinctDeliveries(database) == acknowledged.size());
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+
+            assertThat(acknowledged).hasSize(BATCHES * EVENTS_PER_BATCH);
+            assertThat(deliveredIds(database)).isEqualTo(acknowledged);
+            long repeats = deliveries(database) - distinctDeliveries(database);
+            assertThat(deliveredAtKill - cursorAtKill).isLessThanOrEqualTo(SubscriptionWorker.COMMIT_EVENTS_MAX);
+            assertThat(repeats).isLessThanOrEqualTo(SubscriptionWorker.COMMIT_EVENTS_MAX);
         }
     }
 
@@ -72,14 +109,26 @@ class CrashTests {
         }
     }
 
-    private static Process startChild(String jdbcUrl) throws IOException {
+    private static Process startChild(String jdbcUrl, String mode) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         File log = Files.createTempFile("payrail-bus-crash-child", ".log").toFile();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashChildMain.class.getName(),
-                jdbcUrl)
+                jdbcUrl, mode)
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
+    }
+
+    private static long deliveries(TestDatabase database) {
+        return count(database, "SELECT count(*) FROM delivery");
+    }
+
+    private static long distinctDeliveries(TestDatabase database) {
+        return count(database, "SELECT count(DISTINCT event_id) FROM delivery");
+    }
+
+    private static Set<UUID> deliveredIds(TestDatabase database) {
+        return ids(database, "SELECT event_id FROM delivery");
     }
 
     private static long effects(TestDatabase database) {
@@ -101,9 +150,13 @@ class CrashTests {
     }
 
     private static Set<UUID> effectIds(TestDatabase database) {
+        return ids(database, "SELECT event_id FROM effect");
+    }
+
+    private static Set<UUID> ids(TestDatabase database, String sql) {
         return database.transactions().read(connection -> {
             Set<UUID> ids = new HashSet<>();
-            try (var rows = connection.createStatement().executeQuery("SELECT event_id FROM effect")) {
+            try (var rows = connection.createStatement().executeQuery(sql)) {
                 while (rows.next()) {
                     ids.add(rows.getObject(1, UUID.class));
                 }

@@ -1,6 +1,7 @@
 package io.payrail.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.payrail.http.internal.AccessLog;
 import io.payrail.http.internal.ConcurrencyLimit;
 import io.payrail.http.internal.Execution;
 import io.payrail.http.internal.JettyHandler;
@@ -140,6 +141,7 @@ public final class HttpGateway implements AutoCloseable {
         private PrometheusMeterRegistry meterRegistry = Metrics.registry();
         private String title = "Payrail API";
         private String version = "1";
+        private int accessLogSampling = AccessLog.SUCCESS_SAMPLING_DEFAULT;
 
         private Builder() {}
 
@@ -202,6 +204,17 @@ public final class HttpGateway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The access log writes every failure (status 400+) and every slow request, and one success
+         * in {@code oneIn} (default {@link AccessLog#SUCCESS_SAMPLING_DEFAULT}); 1 logs every request.
+         */
+        public Builder accessLogSampling(int oneIn) {
+            Check.argument(oneIn >= 1 && oneIn <= AccessLog.SUCCESS_SAMPLING_MAX,
+                    "access log sampling must be within 1..%d, got %d", AccessLog.SUCCESS_SAMPLING_MAX, oneIn);
+            accessLogSampling = oneIn;
+            return this;
+        }
+
         public Builder info(String documentTitle, String documentVersion) {
             title = Check.notNull(documentTitle, "documentTitle");
             version = Check.notNull(documentVersion, "documentVersion");
@@ -224,7 +237,7 @@ public final class HttpGateway implements AutoCloseable {
             IdGenerator ids = traceIds != null ? traceIds : new UuidV7Generator(clock, threadLocalRandom());
             TokenBucketLimiter limiter = rateLimit == null ? null : new TokenBucketLimiter(rateLimit, nanoTime);
             Pipeline pipeline = new Pipeline(router, apiKeys, limiter, concurrencyLimit, dataSource,
-                    new Execution(clock), ids, new RequestMetrics(meterRegistry));
+                    new Execution(clock), ids, new RequestMetrics(meterRegistry), new AccessLog(accessLogSampling));
             return new HttpGateway(router, pipeline, document);
         }
 

@@ -69,20 +69,30 @@ public record Route(
     }
 
     public Route role(Role role) {
-        return options(new RouteOptions(Check.notNull(role, "role"), options.maxPayloadBytes(), options.idempotent()));
+        return options(new RouteOptions(Check.notNull(role, "role"), options.maxPayloadBytes(), options.idempotent(),
+                options.effectsInTransaction()));
     }
 
     /** No API key needed (health probes, documents); never idempotent. */
     public Route publicAccess() {
-        return options(new RouteOptions(null, options.maxPayloadBytes(), false));
+        return options(new RouteOptions(null, options.maxPayloadBytes(), false, options.effectsInTransaction()));
     }
 
     public Route maxPayloadBytes(int bytes) {
-        return options(new RouteOptions(options.requiredRole(), bytes, options.idempotent()));
+        return options(new RouteOptions(options.requiredRole(), bytes, options.idempotent(), options.effectsInTransaction()));
     }
 
     public Route idempotent(boolean idempotent) {
-        return options(new RouteOptions(options.requiredRole(), options.maxPayloadBytes(), idempotent));
+        return options(new RouteOptions(options.requiredRole(), options.maxPayloadBytes(), idempotent,
+                options.effectsInTransaction()));
+    }
+
+    /**
+     * Declares that the handler acts only through its transaction ({@link RequestContext#connection()}),
+     * which lets an idempotent route claim its key lazily: see {@link RouteOptions#effectsInTransaction()}.
+     */
+    public Route effectsInTransaction() {
+        return options(new RouteOptions(options.requiredRole(), options.maxPayloadBytes(), options.idempotent(), true));
     }
 
     public Route requestBody(Class<?> type) {

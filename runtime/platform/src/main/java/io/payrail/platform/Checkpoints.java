@@ -39,7 +39,7 @@ public final class Checkpoints {
      * role that may not run CHECKPOINT (it needs superuser or pg_checkpoint) gets none: the bench then
      * reports the checkpoints that happened by themselves.
      */
-    public static AutoCloseable requestAfter(DataSource dataSource, Duration delay) {
+    public static Request requestAfter(DataSource dataSource, Duration delay) {
         Check.argument(!delay.isNegative(), "delay must not be negative, got %s", delay);
         Thread thread = Thread.ofPlatform().daemon().name("bench-checkpoint").start(() -> {
             try {
@@ -50,6 +50,12 @@ public final class Checkpoints {
             }
         });
         return thread::interrupt;
+    }
+
+    /** A checkpoint asked for later; closing it before then cancels it. */
+    public interface Request extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static void checkpoint(DataSource dataSource) {

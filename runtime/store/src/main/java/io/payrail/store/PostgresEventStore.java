@@ -3,7 +3,7 @@ package io.payrail.store;
 import io.payrail.platform.Check;
 import io.payrail.platform.DatabaseException;
 import io.payrail.store.internal.AppendValidator;
-import io.payrail.store.internal.EventRows;
+import io.payrail.store.internal.EventReader;
 import io.payrail.store.internal.GroupCommitAppender;
 import io.payrail.store.internal.LogWriter;
 import java.sql.Connection;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -32,12 +31,6 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     /** The migrations of the store live under {@code db/migration/store}. */
     public static final String MIGRATION_MODULE = "store";
 
-    private static final String READ_FORWARDS_SQL = "SELECT " + EventRows.COLUMNS
-            + " FROM store_event WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?";
-    private static final String READ_BACKWARDS_SQL = "SELECT " + EventRows.COLUMNS
-            + " FROM store_event WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?";
-    private static final String READ_LOG_SQL = "SELECT " + EventRows.COLUMNS
-            + " FROM store_event WHERE position > ? ORDER BY position LIMIT ?";
     private static final String POSITION_BEFORE_SQL =
             "SELECT min(position) - 1 FROM store_event WHERE recorded_at >= ?";
     private static final String HEAD_SQL = "SELECT position FROM store_log_head WHERE id = 1";
@@ -109,21 +102,13 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         Check.notNull(stream, "stream");
         Check.notNull(direction, "direction");
         Check.argument(fromRevision >= 0, "fromRevision must be at least 0, got %d", fromRevision);
-        String sql = direction == ReadDirection.FORWARDS ? READ_FORWARDS_SQL : READ_BACKWARDS_SQL;
-        return query("read stream " + stream, sql, statement -> {
-            statement.setString(1, stream);
-            statement.setLong(2, fromRevision);
-            statement.setInt(3, boundedLimit(limit));
-        });
+        return EventReader.readStream(dataSource, upcasters, stream, fromRevision, direction, boundedLimit(limit));
     }
 
     @Override
     public List<RecordedEvent> readLog(long afterPosition, int limit) {
         Check.argument(afterPosition >= 0, "afterPosition must be at least 0, got %d", afterPosition);
-        return query("read the log after position " + afterPosition, READ_LOG_SQL, statement -> {
-            statement.setLong(1, afterPosition);
-            statement.setInt(2, boundedLimit(limit));
-        });
+        return EventReader.readLog(dataSource, upcasters, afterPosition, boundedLimit(limit));
     }
 
     @Override
@@ -176,27 +161,5 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private static int boundedLimit(int limit) {
         Check.argument(limit >= 1, "a read limit must be at least 1, got %d", limit);
         return Math.min(limit, READ_LIMIT_MAX);
-    }
-
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<RecordedEvent> query(String what, String sql, Parameters parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<RecordedEvent> events = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    RecordedEvent event = EventRows.read(rows);
-                    events.add(new RecordedEvent(event.position(), event.stream(), event.revision(),
-                            event.recordedAt(), upcasters.upcast(event.envelope())));
-                }
-            }
-            return events;
-        } catch (SQLException failure) {
-            throw new DatabaseException("the event store could not " + what, failure);
-        }
     }
 }

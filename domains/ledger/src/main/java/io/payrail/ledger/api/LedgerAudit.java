@@ -13,7 +13,9 @@ import javax.sql.DataSource;
  * credits posted and debits pending equal credits pending; every account's balances equal the sum of
  * its journal entries; every post or void resolves exactly one pending transfer, at most once; journal
  * positions are dense; every transfer's accounts exist on the transfer's ledger. Sums are numeric, so
- * the audit itself cannot overflow. Backs {@code payrail audit}.
+ * the audit itself cannot overflow. An account's balances are read as every other read gets them (view
+ * {@code ledger_account_current}: those kept with its latest journal row), so the audit checks what
+ * callers see against the journal's sums. Backs {@code payrail audit}.
  */
 public final class LedgerAudit {
     private static final String HELD = "CASE WHEN flags & 2 <> 0 THEN amount::numeric WHEN flags & 12 <> 0 "
@@ -23,7 +25,7 @@ public final class LedgerAudit {
     private static final List<String> CHECKS = List.of(
             "SELECT 'ledger ' || ledger || ': debits posted ' || sum(debits_posted) || ' <> credits posted '"
                     + " || sum(credits_posted) || ' or debits pending ' || sum(debits_pending) || ' <> credits pending '"
-                    + " || sum(credits_pending) FROM ledger_account GROUP BY ledger"
+                    + " || sum(credits_pending) FROM ledger_account_current GROUP BY ledger"
                     + " HAVING sum(debits_posted) <> sum(credits_posted) OR sum(debits_pending) <> sum(credits_pending)",
             "WITH moves AS (SELECT t.debit_account_id AS account, t.flags, t.amount, h.amount::numeric AS held, true AS debit"
                     + " FROM ledger_transfer t LEFT JOIN ledger_transfer h ON h.id = t.pending_id"
@@ -38,7 +40,7 @@ public final class LedgerAudit {
                     + " || a.debits_posted || '/' || a.credits_pending || '/' || a.credits_posted, 'missing')"
                     + " || ' but entries sum to ' || coalesce(s.dp, 0) || '/' || coalesce(s.dpo, 0) || '/'"
                     + " || coalesce(s.cp, 0) || '/' || coalesce(s.cpo, 0)"
-                    + " FROM ledger_account a FULL JOIN sums s ON s.account = a.id"
+                    + " FROM ledger_account_current a FULL JOIN sums s ON s.account = a.id"
                     + " WHERE a.id IS NULL OR a.debits_pending <> coalesce(s.dp, 0) OR a.debits_posted <> coalesce(s.dpo, 0)"
                     + " OR a.credits_pending <> coalesce(s.cp, 0) OR a.credits_posted <> coalesce(s.cpo, 0)",
             "SELECT 'transfer ' || t.id || ' resolves ' || t.pending_id || ' which is not a pending transfer'"

@@ -1,6 +1,7 @@
 package io.payrail.ledger.api;
 
 import io.payrail.ledger.internal.LedgerReads;
+import io.payrail.ledger.internal.LedgerStateMachine;
 import io.payrail.ledger.internal.LedgerStore;
 import io.payrail.ledger.internal.LedgerWriter;
 import io.payrail.platform.Check;
@@ -130,9 +131,29 @@ public final class LedgerService implements AutoCloseable {
     /**
      * Submits up to {@value io.payrail.ledger.internal.LedgerStateMachine#BATCH_EVENTS_MAX} transfers of one
      * ledger; linked chains commit all or nothing. The call goes to the ledger of its first transfer that
-     * names one (a post or void may leave it zero: the pending transfer's ledger is used).
+     * names one (a post or void may leave it zero: the pending transfer's ledger is used). For trusted
+     * callers (other domains, jobs): any account of the ledger may be used, whatever its tenant; a caller
+     * acting for a tenant uses {@link #createTransfers(String, List)}.
      */
     public CompletableFuture<List<TransferOutcome>> createTransfers(List<NewTransfer> transfers) {
+        return submitTransfers(LedgerStateMachine.ANY_TENANT, transfers);
+    }
+
+    /**
+     * Like {@link #createTransfers(List)}, for a caller acting for one tenant (an API key's): the writer
+     * checks that every account the transfers name, and both accounts of a pending transfer being posted
+     * or voided, belong to {@code tenant}. Another tenant's account answers exactly as a missing one
+     * ({@code debit_account_not_found} / {@code credit_account_not_found}, {@code pending_transfer_not_found}),
+     * so nothing about it leaks and no money moves. Since the check runs in the writer, on the state the
+     * transfer is applied to, no account created meanwhile can slip through.
+     */
+    public CompletableFuture<List<TransferOutcome>> createTransfers(String tenant, List<NewTransfer> transfers) {
+        Check.argument(tenant != null && !tenant.isBlank() && tenant.length() <= NewAccount.TENANT_LENGTH_MAX,
+                "tenant must be 1..%s characters, got %s", NewAccount.TENANT_LENGTH_MAX, tenant);
+        return submitTransfers(tenant, transfers);
+    }
+
+    private CompletableFuture<List<TransferOutcome>> submitTransfers(String tenant, List<NewTransfer> transfers) {
         Check.notNull(transfers, "transfers");
         if (transfers.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
@@ -153,7 +174,7 @@ public final class LedgerService implements AutoCloseable {
                             ? CreateTransferResult.LEDGER_MUST_NOT_BE_ZERO : result))
                     .toList());
         }
-        return writer.get().submitTransfers(transfers);
+        return writer.get().submitTransfers(tenant, transfers);
     }
 
     private Optional<Integer> routingLedger(List<NewTransfer> transfers) {

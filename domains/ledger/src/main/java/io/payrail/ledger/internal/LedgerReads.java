@@ -28,7 +28,7 @@ public final class LedgerReads {
     public Optional<Account> account(UUID id) {
         return WriterTransactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT a.*, l.currency FROM ledger_account a JOIN ledger_ledger l ON l.ledger = a.ledger "
+                    "SELECT a.*, l.currency FROM ledger_account_current a JOIN ledger_ledger l ON l.ledger = a.ledger "
                             + "WHERE a.id = ?")) {
                 statement.setObject(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -106,7 +106,7 @@ public final class LedgerReads {
     }
 
     private static Optional<Account> accountOn(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM ledger_account WHERE id = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM ledger_account_current WHERE id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(LedgerStore.readAccount(rows).toAccount(null)) : Optional.empty();

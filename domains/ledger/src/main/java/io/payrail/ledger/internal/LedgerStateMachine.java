@@ -50,6 +50,8 @@ public final class LedgerStateMachine {
     /** Undo actions of the linked chain being applied; null outside a chain. */
     Deque<Runnable> undoLog;
     private final TransferRules rules = new TransferRules(this);
+    /** The tenant of a trusted caller, who may move money between any accounts of the ledger. */
+    public static final String ANY_TENANT = null;
 
     public LedgerStateMachine(int ledger, String currency) {
         Check.argument(ledger > 0, "ledger must be positive: %s", ledger);
@@ -175,6 +177,20 @@ public final class LedgerStateMachine {
      */
     public List<TransferOutcome> createTransfers(List<NewTransfer> requests, Instant now,
             Map<UUID, Integer> foreignAccountLedgers) {
+        return createTransfers(requests, now, foreignAccountLedgers, ANY_TENANT);
+    }
+
+    /**
+     * Like {@link #createTransfers(List, Instant, Map)} for a caller acting for one tenant: an account of
+     * another tenant answers exactly as a missing one ({@code debit_account_not_found},
+     * {@code credit_account_not_found}), and a pending transfer between accounts that are not both the
+     * tenant's answers {@code pending_transfer_not_found}, so a caller learns nothing of other tenants.
+     *
+     * @param foreignAccountLedgers as above, holding only accounts the tenant may see
+     * @param tenant the caller's tenant, or {@link #ANY_TENANT} for a trusted caller
+     */
+    public List<TransferOutcome> createTransfers(List<NewTransfer> requests, Instant now,
+            Map<UUID, Integer> foreignAccountLedgers, String tenant) {
         Check.argument(requests.size() <= BATCH_EVENTS_MAX, "at most %s transfers per call, got %s",
                 BATCH_EVENTS_MAX, requests.size());
         Instant time = truncate(now);
@@ -186,22 +202,23 @@ public final class LedgerStateMachine {
                 chainEnd++;
             }
             if (chainEnd == index && !requests.get(index).has(TransferFlags.LINKED)) {
-                outcomes.add(applyAlone(requests.get(index), time, foreignAccountLedgers));
+                outcomes.add(applyAlone(requests.get(index), time, foreignAccountLedgers, tenant));
             } else {
-                outcomes.addAll(applyChain(requests.subList(index, chainEnd + 1), time, foreignAccountLedgers));
+                outcomes.addAll(applyChain(requests.subList(index, chainEnd + 1), time, foreignAccountLedgers, tenant));
             }
             index = chainEnd + 1;
         }
         return outcomes;
     }
 
-    private TransferOutcome applyAlone(NewTransfer request, Instant time, Map<UUID, Integer> foreign) {
-        TransferOutcome outcome = rules.apply(request, time, foreign);
+    private TransferOutcome applyAlone(NewTransfer request, Instant time, Map<UUID, Integer> foreign, String tenant) {
+        TransferOutcome outcome = rules.apply(request, time, foreign, tenant);
         burnIfTransient(request, outcome.result(), time);
         return outcome;
     }
 
-    private List<TransferOutcome> applyChain(List<NewTransfer> chain, Instant time, Map<UUID, Integer> foreign) {
+    private List<TransferOutcome> applyChain(List<NewTransfer> chain, Instant time, Map<UUID, Integer> foreign,
+            String tenant) {
         List<TransferOutcome> outcomes = new ArrayList<>(chain.size());
         NewTransfer last = chain.getLast();
         if (last.has(TransferFlags.LINKED)) {
@@ -218,7 +235,7 @@ public final class LedgerStateMachine {
         CreateTransferResult failure = null;
         try {
             for (int index = 0; index < chain.size(); index++) {
-                TransferOutcome outcome = rules.apply(chain.get(index), time, foreign);
+                TransferOutcome outcome = rules.apply(chain.get(index), time, foreign, tenant);
                 // An identical retry of a committed member changes nothing, so it does not break the chain.
                 if (outcome.result() != CreateTransferResult.OK && outcome.result() != CreateTransferResult.EXISTS) {
                     failedAt = index;

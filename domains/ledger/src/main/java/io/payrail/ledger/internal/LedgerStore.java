@@ -45,7 +45,7 @@ public final class LedgerStore {
     public static LedgerStateMachine load(Connection connection, int ledger, String currency) throws SQLException {
         LedgerStateMachine machine = new LedgerStateMachine(ledger, currency);
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT * FROM ledger_account WHERE ledger = ?")) {
+                "SELECT * FROM ledger_account_current WHERE ledger = ?")) {
             statement.setInt(1, ledger);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -123,10 +123,5 @@ public final class LedgerStore {
             }
             statement.executeBatch();
         }
-    }
-
-    /** Which transfers to keep balances for: the accounts with the history flag. */
-    static boolean keepsHistory(AccountState account) {
-        return account != null && AccountFlags.has(account.flags(), AccountFlags.HISTORY);
     }
 }

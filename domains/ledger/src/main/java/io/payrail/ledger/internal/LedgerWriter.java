@@ -7,7 +7,6 @@ import io.payrail.ledger.api.NewTransfer;
 import io.payrail.ledger.api.TransferOutcome;
 import io.payrail.platform.Check;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,9 +121,13 @@ public final class LedgerWriter implements AutoCloseable {
         return running;
     }
 
-    public CompletableFuture<List<TransferOutcome>> submitTransfers(List<NewTransfer> requests) {
+    /**
+     * Submits transfers for a caller acting for {@code tenant}: accounts and pending transfers of other
+     * tenants answer as if they did not exist ({@link LedgerStateMachine#ANY_TENANT}: a trusted caller).
+     */
+    public CompletableFuture<List<TransferOutcome>> submitTransfers(String tenant, List<NewTransfer> requests) {
         CompletableFuture<List<TransferOutcome>> future = new CompletableFuture<>();
-        enqueue(new Submission.Transfers(List.copyOf(requests), future));
+        enqueue(new Submission.Transfers(tenant, List.copyOf(requests), future));
         return future;
     }
 
@@ -249,14 +252,13 @@ public final class LedgerWriter implements AutoCloseable {
 
     private List<Runnable> apply(List<Submission> batch, Instant now) {
         Map<UUID, AccountState> foreign = foreignAccounts(batch);
-        Map<UUID, Integer> foreignLedgers = new HashMap<>();
-        foreign.forEach((id, account) -> foreignLedgers.put(id, account.ledger()));
         machine.expire(now);
         List<Runnable> completions = new ArrayList<>(batch.size());
         for (Submission submission : batch) {
             switch (submission) {
                 case Submission.Transfers transfers -> {
-                    List<TransferOutcome> outcomes = machine.createTransfers(transfers.requests(), now, foreignLedgers);
+                    List<TransferOutcome> outcomes = machine.createTransfers(transfers.requests(), now,
+                            foreignLedgers(foreign, transfers.tenant()), transfers.tenant());
                     completions.add(() -> transfers.future().complete(outcomes));
                 }
                 case Submission.Accounts accounts -> {
@@ -266,6 +268,23 @@ public final class LedgerWriter implements AutoCloseable {
             }
         }
         return completions;
+    }
+
+    /**
+     * Ledgers of the accounts on other ledgers that the tenant may see (all for a trusted caller): another
+     * tenant's account there is left out, so it answers as missing rather than as a ledger mismatch.
+     */
+    private static Map<UUID, Integer> foreignLedgers(Map<UUID, AccountState> foreign, String tenant) {
+        if (foreign.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> ledgers = new HashMap<>();
+        foreign.forEach((id, account) -> {
+            if (tenant == null || tenant.equals(account.tenant())) {
+                ledgers.put(id, account.ledger());
+            }
+        });
+        return ledgers;
     }
 
     /** Account ids this ledger does not hold, looked up once per batch (rare: bad input or new accounts). */
@@ -295,33 +314,8 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes the batch. The common case (no new accounts, no lease renewal due) is one statement in
-     * auto-commit mode: one round trip, one WAL flush. Otherwise the extra statements share an explicit
-     * transaction with it.
-     */
     private void commit(BatchEffects effects, boolean renew, Instant now) {
-        boolean alone = effects.createdAccounts().isEmpty() && !renew;
-        WriterTransactions.Work<Long> work = connection -> {
-            if (renew) {
-                lease.renew(connection, epoch, now);
-            }
-            LedgerStore.insertAccounts(connection, effects.createdAccounts());
-            long fenced = BatchStatement.execute(connection, lease.name(), epoch, effects, lastTime, machine.accounts());
-            if (fenced != epoch) {
-                // Thrown inside the work so an explicit transaction rolls back the accounts inserted above:
-                // a fenced-out writer must leave nothing behind for the new owner to trip over.
-                throw new LeaseLostException("lease " + lease.name() + " is at epoch " + fenced
-                        + "; this writer holds epoch " + epoch);
-            }
-            return fenced;
-        };
-        long fencedEpoch = alone ? WriterTransactions.autoCommit(dataSource, work)
-                : WriterTransactions.inTransaction(dataSource, work);
-        if (fencedEpoch != epoch) {
-            throw new LeaseLostException("lease " + lease.name() + " is at epoch " + fencedEpoch
-                    + "; this writer holds epoch " + epoch);
-        }
+        BatchCommit.write(dataSource, lease, epoch, effects, renew, now, lastTime, machine.accounts());
         if (renew) {
             leaseRenewAt = now.plus(Lease.DURATION.dividedBy(2));
         }

@@ -13,7 +13,9 @@ sealed interface Submission {
 
     void fail(Throwable failure);
 
-    record Transfers(List<NewTransfer> requests, CompletableFuture<List<TransferOutcome>> future) implements Submission {
+    /** Transfers for one tenant's caller ({@code tenant} null: a trusted caller, any account). */
+    record Transfers(String tenant, List<NewTransfer> requests, CompletableFuture<List<TransferOutcome>> future)
+            implements Submission {
         @Override
         public int size() {
             return requests.size();

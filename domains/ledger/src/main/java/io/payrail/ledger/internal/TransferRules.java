@@ -26,7 +26,7 @@ final class TransferRules {
         this.machine = machine;
     }
 
-    TransferOutcome apply(NewTransfer request, Instant time, Map<UUID, Integer> foreignAccountLedgers) {
+    TransferOutcome apply(NewTransfer request, Instant time, Map<UUID, Integer> foreignAccountLedgers, String tenant) {
         if (request.id() == null || NIL.equals(request.id())) {
             return TransferOutcome.failed(request.id(), ID_MUST_NOT_BE_ZERO);
         }
@@ -42,7 +42,7 @@ final class TransferRules {
         }
         boolean resolves = request.has(TransferFlags.POST_PENDING_TRANSFER)
                 || request.has(TransferFlags.VOID_PENDING_TRANSFER);
-        return resolves ? resolvePending(request, time) : applyRegular(request, time, foreignAccountLedgers);
+        return resolves ? resolvePending(request, time, tenant) : applyRegular(request, time, foreignAccountLedgers, tenant);
     }
 
     private static CreateTransferResult compareWithExisting(NewTransfer request, TransferRecord existing) {
@@ -77,6 +77,12 @@ final class TransferRules {
             return EXISTS_WITH_DIFFERENT_CODE;
         }
         return EXISTS;
+    }
+
+    /** The account when the tenant may use it (any tenant for a trusted caller), otherwise null. */
+    private static AccountState visible(AccountState account, String tenant) {
+        return account == null || tenant == null || tenant.equals(account.tenant)
+                ? account : null;
     }
 
     private CreateTransferResult validateRegular(NewTransfer request) {
@@ -120,13 +126,14 @@ final class TransferRules {
         return OK;
     }
 
-    private TransferOutcome applyRegular(NewTransfer request, Instant time, Map<UUID, Integer> foreign) {
+    private TransferOutcome applyRegular(NewTransfer request, Instant time, Map<UUID, Integer> foreign, String tenant) {
         CreateTransferResult invalid = validateRegular(request);
         if (invalid != OK) {
             return TransferOutcome.failed(request.id(), invalid);
         }
-        AccountState debit = machine.accounts.get(request.debitAccountId());
-        AccountState credit = machine.accounts.get(request.creditAccountId());
+        // Another tenant's account is treated as missing, so the answer is the same as for an unknown id.
+        AccountState debit = visible(machine.accounts.get(request.debitAccountId()), tenant);
+        AccountState credit = visible(machine.accounts.get(request.creditAccountId()), tenant);
         if (debit == null && !foreign.containsKey(request.debitAccountId())) {
             return TransferOutcome.failed(request.id(), DEBIT_ACCOUNT_NOT_FOUND);
         }
@@ -266,14 +273,21 @@ final class TransferRules {
         return OK;
     }
 
-    private TransferOutcome resolvePending(NewTransfer request, Instant time) {
+    private TransferOutcome resolvePending(NewTransfer request, Instant time, String tenant) {
         CreateTransferResult invalid = validateResolution(request);
         if (invalid != OK) {
             return TransferOutcome.failed(request.id(), invalid);
         }
+        TransferRecord named = machine.transfers.get(request.pendingId());
+        // Checked before anything is compared with the pending transfer, so another tenant's transfer
+        // answers exactly as an unknown id.
+        if (named != null && !(visible(machine.accounts.get(named.debitAccountId()), tenant) != null
+                && visible(machine.accounts.get(named.creditAccountId()), tenant) != null)) {
+            return TransferOutcome.failed(request.id(), PENDING_TRANSFER_NOT_FOUND);
+        }
         PendingState pending = machine.pendings.get(request.pendingId());
         if (pending == null) {
-            return TransferOutcome.failed(request.id(), machine.transfers.containsKey(request.pendingId())
+            return TransferOutcome.failed(request.id(), named != null
                     ? PENDING_TRANSFER_NOT_PENDING : PENDING_TRANSFER_NOT_FOUND);
         }
         TransferRecord hold = pending.transfer;

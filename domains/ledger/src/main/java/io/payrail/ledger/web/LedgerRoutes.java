@@ -172,6 +172,9 @@ public final class LedgerRoutes {
             if (ledgerNumber.isEmpty()) {
                 return HttpResult.problem(400, "currency_not_iso_4217", "currency must be an ISO 4217 code", param + ".currency");
             }
+            // The writer refuses another tenant's accounts itself (createTransfers(tenant, ...)), even one
+            // created meanwhile; this read of committed state only turns the common case into a 404 for
+            // the whole request before anything is written.
             if (!accountsOwned(context, transfer, ownership)) {
                 return HttpResult.problem(404, "resource_missing", "an account or pending transfer of " + param
                         + " does not exist for this tenant", param);
@@ -180,7 +183,7 @@ public final class LedgerRoutes {
         }
         List<TransferOutcome> outcomes;
         try {
-            outcomes = await(service.get().createTransfers(transfers));
+            outcomes = await(service.get().createTransfers(context.tenantId(), transfers));
         } catch (LedgerUnavailableException unavailable) {
             return unavailable(unavailable);
         }

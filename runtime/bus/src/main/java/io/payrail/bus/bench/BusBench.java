@@ -9,6 +9,7 @@ import io.payrail.bus.StartFrom;
 import io.payrail.bus.Subscription;
 import io.payrail.bus.SubscriptionAdmin;
 import io.payrail.platform.Check;
+import io.payrail.platform.Checkpoints;
 import io.payrail.platform.Database;
 import io.payrail.platform.Migrations;
 import io.payrail.store.PostgresEventStore;
@@ -41,6 +42,9 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  */
 public final class BusBench {
+    /** How often the replay's end is looked for: the figure's resolution. */
+    static final long REPLAY_POLL_MILLIS = 10;
+
     private BusBench() {}
 
     /**
@@ -79,7 +83,17 @@ public final class BusBench {
         Clock clock = Clock.systemUTC();
         try (PostgresEventStore store = new PostgresEventStore(database.dataSource(), clock)) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            results.putAll(LagPhase.run(database.dataSource(), store, clock, options, "bench-lag-" + suffix, progress));
+            // A checkpoint halfway through the measured part of the lag phase (after its warm-up), so
+            // the figure pays for one even when it is shorter than checkpoint_timeout.
+            long checkpointsBefore = Checkpoints.completed(database.dataSource());
+            Checkpoints.Request checkpoint = Checkpoints.requestAfter(database.dataSource(),
+                    Duration.ofSeconds(LagPhase.WARMUP_SECONDS).plus(Duration.ofSeconds(options.lagSeconds()).dividedBy(2)));
+            try {
+                results.putAll(LagPhase.run(database.dataSource(), store, clock, options, "bench-lag-" + suffix, progress));
+            } finally {
+                checkpoint.close();
+            }
+            results.put("checkpoints_during_lag_figure", Long.toString(Checkpoints.completed(database.dataSource()) - checkpointsBefore));
             BenchEvents.fill(store, options.replayEvents(), progress);
             // The first replay runs cold (class loading, JIT of the read path); the second is the figure.
             LinkedHashMap<String, String> cold = replay(database, store, clock, options, "bench-cold-" + suffix, progress);
@@ -104,8 +118,7 @@ public final class BusBench {
             SubscriptionAdmin admin = new SubscriptionAdmin(database.dataSource(), store, clock);
             long startNanos = System.nanoTime();
             ReplayProgress started = admin.replay(name, "0", null);
-            ReplayProgress done = admin.awaitReplay(name, started.epoch(), Duration.ofSeconds(options.replaySecondsMax()),
-                    progress);
+            ReplayProgress done = awaitReplay(admin, started, Duration.ofSeconds(options.replaySecondsMax()), progress);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             long events = done.position();
             results.put("replay_events", Long.toString(events));
@@ -115,5 +128,26 @@ public final class BusBench {
             results.put("replay_done", Boolean.toString(done.done()));
         }
         return results;
+    }
+
+    /**
+     * Polls the cursor row every {@link #REPLAY_POLL_MILLIS} (not every second like the CLI's progress
+     * lines), so that the replay's duration is not rounded up to whole seconds.
+     */
+    private static ReplayProgress awaitReplay(SubscriptionAdmin admin, ReplayProgress started, Duration timeout,
+            PrintStream progress) throws InterruptedException {
+        long startNanos = System.nanoTime();
+        long printedAtNanos = startNanos;
+        ReplayProgress current = started;
+        while (!current.done() && System.nanoTime() - startNanos < timeout.toNanos()) {
+            Thread.sleep(REPLAY_POLL_MILLIS);
+            current = admin.progress(started.subscription(), started.epoch());
+            if (System.nanoTime() - printedAtNanos >= SubscriptionAdmin.PROGRESS_INTERVAL.toNanos()) {
+                progress.println(current.line());
+                printedAtNanos = System.nanoTime();
+            }
+        }
+        progress.println(current.line());
+        return current;
     }
 }

@@ -36,17 +36,24 @@ final class PageDelivery {
         this.clock = clock;
     }
 
-    /** Delivers {@code page}; false when the epoch changed under it (nothing of the page committed). */
+    /**
+     * Delivers {@code page}; false when the epoch changed under it (nothing of the page committed).
+     * At-least-once subscriptions pass their {@code committer}; unit-of-work ones pass null.
+     */
     boolean deliver(Connection connection, CursorState state, List<RecordedEvent> page, Set<String> blocked,
-            Pacer pacer) throws Exception {
+            Pacer pacer, CursorCommitter committer) throws Exception {
         return switch (subscription.handler()) {
-            case SubscriptionHandler.AtLeastOnce ignored -> deliverAtLeastOnce(connection, state, page, blocked, pacer);
+            case SubscriptionHandler.AtLeastOnce ignored ->
+                    deliverAtLeastOnce(connection, state, page, blocked, pacer, committer);
             case SubscriptionHandler.InTransaction ignored -> deliverInTransaction(connection, state, page, blocked, pacer);
         };
     }
 
     private boolean deliverAtLeastOnce(Connection connection, CursorState state, List<RecordedEvent> page,
-            Set<String> blocked, Pacer pacer) throws Exception {
+            Set<String> blocked, Pacer pacer, CursorCommitter committer) throws Exception {
+        long last = page.getLast().position();
+        // Bound what a crash may repeat: delivered positions not durably committed stay within COMMIT_EVENTS_MAX.
+        committer.awaitCommittedAtLeast(last - SubscriptionWorker.COMMIT_EVENTS_MAX);
         List<ParkedEvent> parked = Collections.synchronizedList(new ArrayList<>());
         if (subscription.parallelism() == 1) {
             for (RecordedEvent event : page) {
@@ -56,20 +63,15 @@ final class PageDelivery {
             deliverInParallel(state, page, blocked, pacer, parked);
         }
         if (parked.isEmpty()) {
-            return advanceAlone(connection, state, page.getLast().position());
+            // The common case: only the cursor moves, committed on the committer's thread meanwhile.
+            committer.request(state.epoch(), last);
+            return !committer.fenced();
+        }
+        if (!committer.flush()) {
+            return false;
         }
         ParkedTable.insert(connection, parked, clock.instant());
-        return commitCursor(connection, state, page.getLast().position());
-    }
-
-    /** The common case: only the cursor moves, in one auto-committed statement (one round trip, still durable). */
-    private boolean advanceAlone(Connection connection, CursorState state, long position) throws Exception {
-        connection.setAutoCommit(true);
-        try {
-            return CursorTable.advance(connection, subscription.name(), state.epoch(), position, clock.instant());
-        } finally {
-            connection.setAutoCommit(false);
-        }
+        return commitCursor(connection, state, last);
     }
 
     private void deliverInParallel(CursorState state, List<RecordedEvent> page, Set<String> blocked, Pacer pacer,

@@ -1,6 +1,7 @@
 package io.payrail.bus.internal;
 
 import io.payrail.bus.Subscription;
+import io.payrail.bus.SubscriptionHandler;
 import io.payrail.platform.Check;
 import io.payrail.store.EventStore;
 import io.payrail.store.RecordedEvent;
@@ -23,11 +24,25 @@ import org.slf4j.LoggerFactory;
  * node's worker takes the lock on its next try.
  */
 public final class SubscriptionWorker implements Runnable {
-    /** The most events read from the log at once: large pages keep replays fast. */
-    public static final int READ_PAGE_EVENTS_MAX = EventStore.READ_LIMIT_MAX;
+    /**
+     * The most events read from the log at once. Large enough that a page's query overhead is small
+     * (a page is about 35 ms of decoding), small enough that the pages read ahead (see {@code LogReader})
+     * do not keep much decoded data alive.
+     */
+    public static final int READ_PAGE_EVENTS_MAX = 5_000;
 
-    /** The most events delivered before the cursor is committed (what a crash may repeat). */
+    /**
+     * The most events delivered before the cursor is durably committed (what a crash may repeat). A
+     * unit-of-work subscription commits a transaction per chunk of this many events.
+     */
     public static final int COMMIT_EVENTS_MAX = 1_000;
+
+    /**
+     * An at-least-once subscription asks for a cursor commit after every chunk of this many events and
+     * delivers the next chunk while it runs; half of {@link #COMMIT_EVENTS_MAX}, so that one commit in
+     * flight never lets more than that many delivered events go uncommitted.
+     */
+    public static final int COMMIT_CHUNK_EVENTS_AT_LEAST_ONCE = COMMIT_EVENTS_MAX / 2;
 
     /** How often a node that does not hold a subscription's lock tries again, and the pause after a failure. */
     public static final long LOCK_RETRY_MILLIS = 1_000;
@@ -116,6 +131,14 @@ public final class SubscriptionWorker implements Runnable {
     }
 
     private void deliverWhileOwner(Connection connection) throws Exception {
+        try (CursorCommitter committer = new CursorCommitter(connection, subscription.name(), clock)) {
+            deliverWhileOwner(connection, committer);
+            // A clean stop leaves nothing delivered and uncommitted.
+            committer.flush();
+        }
+    }
+
+    private void deliverWhileOwner(Connection connection, CursorCommitter committer) throws Exception {
         LogReader reader = new LogReader(store, READ_PAGE_EVENTS_MAX);
         Set<String> blocked = loadBlocked(connection);
         long controlVersionSeen = -1;
@@ -130,17 +153,21 @@ public final class SubscriptionWorker implements Runnable {
             // case that announcement was lost; the epoch fence on every cursor write keeps this safe.
             if (state == null || controlGeneration != controlGenerationSeen
                     || System.nanoTime() - loadedAtNanos > CURSOR_RELOAD_NANOS) {
+                committer.flush();
                 state = CursorTable.load(connection, subscription.name()).orElseThrow();
                 connection.commit();
+                committer.durableAt(state.position());
                 loadedAtNanos = System.nanoTime();
                 controlGenerationSeen = controlGeneration;
             }
             if (state.resetPending()) {
+                committer.flush();
                 runResetHook(connection, state);
                 state = null;
                 continue;
             }
             if (state.controlVersion() != controlVersionSeen) {
+                committer.flush();
                 if (!redriver.runRound(connection, state, blocked)) {
                     controlVersionSeen = state.controlVersion();
                 }
@@ -153,8 +180,9 @@ public final class SubscriptionWorker implements Runnable {
                 signal.awaitChange(generation, fallbackPollMillis);
                 continue;
             }
-            state = deliverInChunks(connection, state, page, blocked, pacer);
+            state = deliverInChunks(connection, state, page, blocked, pacer, committer);
             if (state == null) {
+                committer.flush();
                 blocked = loadBlocked(connection);
             }
         }
@@ -168,15 +196,17 @@ public final class SubscriptionWorker implements Runnable {
     }
 
     /**
-     * Delivers a page in chunks of {@link #COMMIT_EVENTS_MAX}, committing the cursor after each.
+     * Delivers a page in chunks, committing the cursor after each (see {@link #COMMIT_EVENTS_MAX}).
      * Returns the state after the page, or null when the epoch changed under it.
      */
     private CursorState deliverInChunks(Connection connection, CursorState state, List<RecordedEvent> page,
-            Set<String> blocked, Pacer pacer) throws Exception {
+            Set<String> blocked, Pacer pacer, CursorCommitter committer) throws Exception {
+        int chunkEvents = subscription.handler() instanceof SubscriptionHandler.AtLeastOnce
+                ? COMMIT_CHUNK_EVENTS_AT_LEAST_ONCE : COMMIT_EVENTS_MAX;
         CursorState chunkState = state;
-        for (int from = 0; from < page.size() && !stopped; from += COMMIT_EVENTS_MAX) {
-            List<RecordedEvent> chunk = page.subList(from, Math.min(page.size(), from + COMMIT_EVENTS_MAX));
-            if (!deliverPage(connection, chunkState, chunk, blocked, pacer)) {
+        for (int from = 0; from < page.size() && !stopped; from += chunkEvents) {
+            List<RecordedEvent> chunk = page.subList(from, Math.min(page.size(), from + chunkEvents));
+            if (!deliverPage(connection, chunkState, chunk, blocked, pacer, committer)) {
                 return null;
             }
             chunkState = chunkState.at(chunk.getLast().position());
@@ -185,12 +215,12 @@ public final class SubscriptionWorker implements Runnable {
     }
 
     private boolean deliverPage(Connection connection, CursorState state, List<RecordedEvent> page,
-            Set<String> blocked, Pacer pacer) throws Exception {
+            Set<String> blocked, Pacer pacer, CursorCommitter committer) throws Exception {
         Check.that(page.getFirst().position() > state.position(),
                 "subscription %s: log returned position %d after cursor %d", subscription.name(),
                 page.getFirst().position(), state.position());
         try {
-            return delivery.deliver(connection, state, page, blocked, pacer);
+            return delivery.deliver(connection, state, page, blocked, pacer, committer);
         } catch (EpochChangedException epochChanged) {
             connection.rollback();
             return false;

@@ -7,6 +7,7 @@ import io.payrail.http.HttpGateway;
 import io.payrail.http.HttpResult;
 import io.payrail.http.Role;
 import io.payrail.http.Route;
+import io.payrail.http.RouteOptions;
 import io.payrail.platform.Check;
 import io.payrail.platform.Database;
 import io.payrail.platform.Migrations;
@@ -34,8 +35,17 @@ public final class EchoServer {
     /** The echo body, as the route declares it. */
     public record Echo(String message) {}
 
-    /** @param port the port to listen on, 0 for any free port */
-    public record Options(int port, String tenant) {
+    /**
+     * @param port the port to listen on, 0 for any free port
+     * @param effectsInTransaction declare the route's effects transactional (the echo has none), which
+     *     lets the claim, the record and the commit go in one round trip; false measures the default
+     *     path (claim first, then record and commit: two round trips)
+     */
+    public record Options(int port, String tenant, boolean effectsInTransaction) {
+        public Options(int port, String tenant) {
+            this(port, tenant, true);
+        }
+
         public Options {
             Check.argument(port >= 0 && port <= 65_535, "port must be within 0..65535, got %d", port);
             Check.notNull(tenant, "tenant");
@@ -80,7 +90,8 @@ public final class EchoServer {
                 .clock(clock)
                 .concurrencyLimit(poolSize(database), CONCURRENCY_WAIT)
                 .route(Route.post("/v1/echo", context -> HttpResult.created(context.body(Echo.class)))
-                        .requestBody(Echo.class).response(201, Echo.class).summary("Echoes the body back"))
+                        .requestBody(Echo.class).response(201, Echo.class).summary("Echoes the body back")
+                        .options(new RouteOptions(Role.WRITER, RouteOptions.PAYLOAD_BYTES_DEFAULT, true, options.effectsInTransaction())))
                 .build()
                 .start(options.port());
         LinkedHashMap<String, String> results = new LinkedHashMap<>();

@@ -17,6 +17,24 @@ import javax.sql.DataSource;
  * use (or by the idempotency step), committed or rolled back and closed by the pipeline.
  */
 public final class Exchange implements RequestContext {
+    /**
+     * Runs on the request's transaction before the handler's first statement (the idempotency
+     * claim): null lets the handler go on; a response refuses the request with that answer.
+     */
+    @FunctionalInterface
+    public interface TransactionStart {
+        RenderedResponse refusalOrNull(Connection connection) throws SQLException;
+    }
+
+    /** Unwinds a handler whose transaction start refused the request; carries no stack trace. */
+    public static final class TransactionRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TransactionRefused() {
+            super("the request's transaction start refused it", null, false, false);
+        }
+    }
+
     private final IncomingRequest request;
     private final Route route;
     private final Map<String, String> pathParameters;
@@ -27,6 +45,8 @@ public final class Exchange implements RequestContext {
     private final String traceId;
     private final DataSource dataSource;
     private Connection connection;
+    private TransactionStart transactionStart;
+    private RenderedResponse refusal;
 
     public Exchange(IncomingRequest request, Route route, Map<String, String> pathParameters, byte[] body,
             Object parsedBody, ApiKeyPrincipal principal, String traceId, DataSource dataSource) {
@@ -104,11 +124,61 @@ public final class Exchange implements RequestContext {
 
     @Override
     public Connection connection() {
+        if (refusal != null) {
+            throw new TransactionRefused();
+        }
         if (connection == null) {
             Check.that(dataSource != null, "route %s needs a database but the gateway has none", route.pathTemplate());
             connection = openTransaction();
+            TransactionStart start = transactionStart;
+            transactionStart = null;
+            if (start != null) {
+                begin(start);
+            }
         }
         return connection;
+    }
+
+    private void begin(TransactionStart start) {
+        try {
+            refusal = start.refusalOrNull(connection);
+        } catch (SQLException failure) {
+            throw new DatabaseException("could not start the request's transaction", failure);
+        }
+        if (refusal != null) {
+            rollbackAndClose();
+            throw new TransactionRefused();
+        }
+    }
+
+    /** Sets what runs when the handler first asks for its transaction ({@link #connection()}). */
+    void onTransactionStart(TransactionStart start) {
+        transactionStart = start;
+    }
+
+    /** The answer of a refused transaction start, or null (also when the handler caught the refusal). */
+    RenderedResponse refusal() {
+        return refusal;
+    }
+
+    boolean hasTransaction() {
+        return connection != null;
+    }
+
+    /**
+     * A pooled connection in autocommit mode, apart from the request's transaction (the caller
+     * closes it): one statement that is its own durable transaction needs no BEGIN and no COMMIT.
+     */
+    Connection autocommitConnection() throws SQLException {
+        Check.that(dataSource != null, "route %s needs a database but the gateway has none", route.pathTemplate());
+        Connection opened = dataSource.getConnection();
+        try {
+            opened.setAutoCommit(true);
+            return opened;
+        } catch (SQLException failure) {
+            closeQuietly(opened, failure);
+            throw failure;
+        }
     }
 
     private Connection openTransaction() {

@@ -7,9 +7,20 @@ import java.util.HexFormat;
 
 /** SHA-256, which every JDK provides; a missing provider is a broken runtime, not an outcome. */
 public final class Hashes {
+    /** Cloned for each use: a clone is far cheaper than {@code getInstance}'s provider look-up. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     private Hashes() {}
 
     public static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {

@@ -8,8 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -23,6 +23,9 @@ import org.postgresql.core.TransactionState;
  * a second request for the same key never waits: it answers 409 while the first is in flight and
  * replays the stored response once the first has committed (the lock is released only after the
  * commit is visible). A hash collision between two keys can only cause a spurious 409.
+ *
+ * <p>For a route whose handler did not use the database, {@link #claimAndStore} does the same claim
+ * and inserts the complete record in one autocommit statement: one round trip, one row version.
  */
 public final class IdempotencyStore {
     /** What claiming a key found. */
@@ -59,6 +62,21 @@ public final class IdempotencyStore {
             SET response_status = ?, response_type = ?, response_headers = ?, response_body = ?
             WHERE tenant_id = ? AND idempotency_key = ?;
             COMMIT""";
+    /**
+     * The claim and the complete record in one statement, run in autocommit mode (its own
+     * transaction, committed durably before the answer): for a handler that did not use the
+     * database, nothing needed protecting before it ran, so the claim can wait for its answer.
+     * When the key is taken or already stored, nothing is inserted and the lock is released at once.
+     */
+    private static final String CLAIM_AND_STORE = """
+            WITH claim AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(?) AS locked),
+                 inserted AS (
+                     INSERT INTO idempotency_key (tenant_id, idempotency_key, request_hash, created_at,
+                                                  response_status, response_type, response_headers, response_body)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM claim WHERE claim.locked
+                     ON CONFLICT DO NOTHING
+                     RETURNING 1)
+            SELECT claim.locked, EXISTS (SELECT 1 FROM inserted) FROM claim""";
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private IdempotencyStore() {}
@@ -70,13 +88,42 @@ public final class IdempotencyStore {
             statement.setString(2, tenantId);
             statement.setString(3, key);
             statement.setBytes(4, requestHash);
-            statement.setTimestamp(5, Timestamp.from(now));
+            statement.setObject(5, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rows = statement.executeQuery()) {
-                Check.that(rows.next(), "the claim query returned no row for key %s", key);
-                if (!rows.getBoolean(1)) {
-                    return Claim.IN_PROGRESS;
-                }
-                return rows.getBoolean(2) ? Claim.CLAIMED : Claim.COMPLETED;
+                return claimOf(rows, key);
+            }
+        }
+    }
+
+    private static Claim claimOf(ResultSet rows, String key) throws SQLException {
+        if (!rows.next()) {
+            throw new IllegalStateException("the claim query returned no row for key " + key);
+        }
+        return !rows.getBoolean(1) ? Claim.IN_PROGRESS : rows.getBoolean(2) ? Claim.CLAIMED : Claim.COMPLETED;
+    }
+
+    /**
+     * Claims the key and, if free, stores the complete record: one statement, one round trip, on a
+     * connection in autocommit mode. {@link Claim#CLAIMED} means the record is committed; otherwise
+     * nothing was written.
+     */
+    public static Claim claimAndStore(Connection connection, String tenantId, String key, byte[] requestHash,
+            Instant now, RenderedResponse response) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            throw new IllegalStateException("claimAndStore needs an autocommit connection (key " + key + ")");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM_AND_STORE)) {
+            statement.setLong(1, lockKey(tenantId, key));
+            statement.setString(2, tenantId);
+            statement.setString(3, key);
+            statement.setBytes(4, requestHash);
+            statement.setObject(5, now.atOffset(ZoneOffset.UTC));
+            statement.setInt(6, response.status());
+            statement.setString(7, response.contentType());
+            statement.setString(8, writeHeaders(response.headers()));
+            statement.setBytes(9, response.body());
+            try (ResultSet rows = statement.executeQuery()) {
+                return claimOf(rows, key);
             }
         }
     }
@@ -110,11 +157,16 @@ public final class IdempotencyStore {
             int updated = statement.getUpdateCount();
             Check.that(updated == 1, "completing idempotency record %s updated %d rows", key, updated);
         }
+        checkCommitted(connection, key);
+    }
+
+    private static void checkCommitted(Connection connection, String key) throws SQLException {
         TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
         Check.that(state == TransactionState.IDLE, "the commit of idempotency record %s left the transaction %s", key, state);
     }
 
-    static long lockKey(String tenantId, String key) {
+    /** The advisory lock key of (tenant, key): a 64-bit prefix of their SHA-256. */
+    public static long lockKey(String tenantId, String key) {
         return Hashes.firstLong(Hashes.sha256(tenantId + '\n' + key));
     }
 

@@ -1,5 +1,6 @@
 package io.payrail.http.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,6 +68,14 @@ public final class JettyHandler extends Handler.Abstract {
                 return null;
             }
             try (InputStream input = Content.Source.asInputStream(request)) {
+                if (declared >= 0) {
+                    // Content-Length known (Jetty ends the content there): read into one exact array.
+                    byte[] body = input.readNBytes((int) declared);
+                    if (body.length != declared) {
+                        throw new EOFException("the body ended after " + body.length + " of " + declared + " bytes");
+                    }
+                    return body;
+                }
                 byte[] body = input.readNBytes(maxBytes + 1);
                 return body.length > maxBytes ? null : body;
             } catch (IOException failure) {

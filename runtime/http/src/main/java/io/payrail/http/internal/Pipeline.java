@@ -31,7 +31,6 @@ public final class Pipeline {
     public static final int IDEMPOTENCY_KEY_LENGTH_MAX = 255;
     private static final String UNMATCHED = "unmatched";
     private static final byte[] NO_BODY = new byte[0];
-    private static final Logger ACCESS = LoggerFactory.getLogger("io.payrail.http.access");
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Router router;
@@ -42,10 +41,11 @@ public final class Pipeline {
     private final Execution execution;
     private final IdGenerator traceIds;
     private final RequestMetrics metrics;
+    private final AccessLog accessLog;
 
     /** {@code apiKeys}, {@code limiter}, {@code concurrency} and {@code dataSource} may be null (not used). */
     public Pipeline(Router router, ApiKeys apiKeys, TokenBucketLimiter limiter, ConcurrencyLimit concurrency,
-            DataSource dataSource, Execution execution, IdGenerator traceIds, RequestMetrics metrics) {
+            DataSource dataSource, Execution execution, IdGenerator traceIds, RequestMetrics metrics, AccessLog accessLog) {
         this.router = router;
         this.apiKeys = apiKeys;
         this.limiter = limiter;
@@ -54,6 +54,7 @@ public final class Pipeline {
         this.execution = execution;
         this.traceIds = traceIds;
         this.metrics = metrics;
+        this.accessLog = accessLog;
     }
 
     public RenderedResponse handle(IncomingRequest request) {
@@ -78,7 +79,7 @@ public final class Pipeline {
             };
             long durationNanos = System.nanoTime() - started;
             metrics.record(request.method(), routeLabel, response.status(), durationNanos);
-            logAccess(request.method(), routeLabel, response.status(), durationNanos);
+            accessLog.record(request.method(), routeLabel, response.status(), durationNanos);
             return response.withHeader(TRACE_HEADER, traceId);
         }
     }
@@ -208,14 +209,5 @@ public final class Pipeline {
         digest.update((request.method() + ' ' + request.path() + '?' + query + '\n').getBytes(StandardCharsets.UTF_8));
         digest.update(body);
         return digest.digest();
-    }
-
-    private static void logAccess(String method, String route, int status, long durationNanos) {
-        if (ACCESS.isInfoEnabled()) {
-            long micros = durationNanos / 1_000;
-            ACCESS.atInfo().addKeyValue("method", method).addKeyValue("route", route).addKeyValue("status", status)
-                    .addKeyValue("durationMicros", micros)
-                    .log("{} {} {} {}us", method, route, status, micros);
-        }
     }
 }

@@ -52,12 +52,25 @@ public final class TestDatabase implements AutoCloseable {
             try {
                 Path directory = Files.createTempDirectory("payrail-test-postgres");
                 server = EmbeddedPostgresServer.start(directory, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                EmbeddedPostgresServer started = server;
+                // Each test JVM's server holds hundreds of MB: stop it and remove its files on exit.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteRecursively(directory);
+                }));
             } catch (IOException failure) {
                 throw new UncheckedIOException(failure);
             }
         }
         return server;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // A directory left in the temporary folder is harmless to the tests that ran.
+        }
     }
 
     public Database database() {

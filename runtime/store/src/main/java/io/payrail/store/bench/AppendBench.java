@@ -3,6 +3,7 @@ package io.payrail.store.bench;
 // Backs `payrail bench events` (appends: --writers W --batch B --streams S --seconds N --rate R).
 
 import io.payrail.platform.Check;
+import io.payrail.platform.Checkpoints;
 import io.payrail.platform.Database;
 import io.payrail.platform.Migrations;
 import io.payrail.store.AppendResult;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -68,6 +70,17 @@ public final class AppendBench {
 
     /** The bench with other store options (for example fewer group-commit lanes), to compare them. */
     public static LinkedHashMap<String, String> run(Database database, Options options, StoreOptions storeOptions, PrintStream progress) {
+        return run(database, options, storeOptions, progress, null);
+    }
+
+    /**
+     * The bench, also printing the CPU time spent per event in each throughput figure when
+     * {@code serverCpuNanos} (the CPU used so far by the database server's processes) is given, as the
+     * sum of this JVM's and the server's, and the server's part: on a shared machine it is distorted
+     * less than the wall-clock figures.
+     */
+    public static LinkedHashMap<String, String> run(Database database, Options options, StoreOptions storeOptions,
+            PrintStream progress, LongSupplier serverCpuNanos) {
         LinkedHashMap<String, String> results = new LinkedHashMap<>();
         results.put("synchronous_commit", database.setting("synchronous_commit"));
         Migrations.apply(database.dataSource(), List.of("platform", "store"));
@@ -75,14 +88,23 @@ public final class AppendBench {
         try (PostgresEventStore store = new PostgresEventStore(database.dataSource(), Clock.systemUTC(),
                 storeOptions, schemas, Upcasters.none())) {
             progress.printf("appending with %d writers, one event at a time, for %d s%n", options.writers(), options.durationSeconds());
+            warmUp(store, options);
+            long checkpointsBefore = Checkpoints.completed(database.dataSource());
             GroupCommitStats before = store.groupCommitStats();
-            results.put("events_appended_per_second", format(throughput(store, options, 1)));
+            Throughput single = spanningCheckpoint(database, options, () -> throughput(store, options, 1, serverCpuNanos));
+            results.put("events_appended_per_second", format(single.perSecond()));
             results.put("appends_per_commit", String.format(Locale.ROOT, "%.1f", store.groupCommitStats().minus(before).appendsPerCommit()));
+            single.cpuMicrosPerEvent().ifPresent(micros -> results.put("cpu_us_per_event", micros));
+            single.serverMicrosPerEvent().ifPresent(micros -> results.put("server_cpu_us_per_event", micros));
             progress.printf("appending with %d writers, %d events per append, for %d s%n", options.writers(),
                     options.batchSize(), options.durationSeconds());
-            results.put("events_appended_per_second_batch_" + options.batchSize(), format(throughput(store, options, options.batchSize())));
+            Throughput batched = spanningCheckpoint(database, options, () -> throughput(store, options, options.batchSize(), serverCpuNanos));
+            results.put("events_appended_per_second_batch_" + options.batchSize(), format(batched.perSecond()));
+            batched.cpuMicrosPerEvent().ifPresent(micros -> results.put("cpu_us_per_event_batch_" + options.batchSize(), micros));
+            batched.serverMicrosPerEvent().ifPresent(micros -> results.put("server_cpu_us_per_event_batch_" + options.batchSize(), micros));
             progress.printf("appending open-loop at %d appends/s for %d s%n", options.ratePerSecond(), options.durationSeconds());
-            results.putAll(OpenLoop.latency(store, options));
+            results.putAll(spanningCheckpoint(database, options, () -> OpenLoop.latency(store, options)));
+            results.put("checkpoints_during_figures", Long.toString(Checkpoints.completed(database.dataSource()) - checkpointsBefore));
         }
         results.put("group_commit_lanes", Integer.toString(storeOptions.groupCommitLanes()));
         results.put("writers", Integer.toString(options.writers()));
@@ -92,8 +114,59 @@ public final class AppendBench {
         return results;
     }
 
-    private static double throughput(PostgresEventStore store, Options options, int eventsPerAppend) {
+    /**
+     * Runs one figure with a checkpoint asked for halfway through, so the figure pays what checkpoints
+     * cost (page flushes, then full-page images in the WAL) even when it is shorter than
+     * {@code checkpoint_timeout}.
+     */
+    private static <T> T spanningCheckpoint(Database database, Options options, java.util.function.Supplier<T> figure) {
+        Checkpoints.Request checkpoint = Checkpoints.requestAfter(database.dataSource(),
+                java.time.Duration.ofSeconds(options.durationSeconds()).dividedBy(2));
+        try {
+            return figure.get();
+        } finally {
+            checkpoint.close();
+        }
+    }
+
+    private record Throughput(double perSecond, long events, long cpuNanos, long serverNanos) {
+        java.util.Optional<String> cpuMicrosPerEvent() {
+            return perEvent(cpuNanos);
+        }
+
+        java.util.Optional<String> serverMicrosPerEvent() {
+            return perEvent(serverNanos);
+        }
+
+        private java.util.Optional<String> perEvent(long nanos) {
+            return nanos < 0 || events == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(String.format(Locale.ROOT, "%.1f", nanos / 1e3 / events));
+        }
+    }
+
+    /** The longest warm-up: the JIT compilers' CPU would otherwise land in the first figure. */
+    private static final int WARM_UP_SECONDS_MAX = 3;
+
+    /**
+     * Appends one event at a time for a few seconds, unmeasured, so the code is compiled. Not batches:
+     * they would write a few hundred MB more before the latency figure, which then meets the server's
+     * write-back stalls sooner (see docs/store.md).
+     */
+    private static void warmUp(PostgresEventStore store, Options options) {
+        int seconds = Math.min(WARM_UP_SECONDS_MAX, options.durationSeconds());
+        Options warmUp = options.withDurationSeconds(seconds);
+        throughput(store, warmUp, 1, null);
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Throughput throughput(PostgresEventStore store, Options options, int eventsPerAppend, LongSupplier serverCpuNanos) {
         AtomicLong events = new AtomicLong();
+        long serverBefore = serverCpuNanos == null ? -1 : serverCpuNanos.getAsLong();
+        long jvmBefore = jvmCpuNanos();
         long start = System.nanoTime();
         long end = start + options.durationSeconds() * 1_000_000_000L;
         try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -114,7 +187,10 @@ public final class AppendBench {
         } catch (Exception failure) {
             throw new IllegalStateException("the append bench failed: " + failure.getMessage(), failure);
         }
-        return events.get() / ((System.nanoTime() - start) / 1e9);
+        double perSecond = events.get() / ((System.nanoTime() - start) / 1e9);
+        long server = serverCpuNanos == null ? -1 : serverCpuNanos.getAsLong() - serverBefore;
+        long total = server < 0 ? -1 : server + jvmCpuNanos() - jvmBefore;
+        return new Throughput(perSecond, events.get(), total, server);
     }
 
     static void appendOne(PostgresEventStore store, SplittableRandom random, int streams, int eventsPerAppend) {
@@ -140,6 +216,8 @@ public final class AppendBench {
             long intervalNanos = 1_000_000_000L / options.ratePerSecond();
             long start = System.nanoTime();
             long total = (long) options.ratePerSecond() * options.durationSeconds();
+            java.util.concurrent.atomic.AtomicLongArray slowest = new java.util.concurrent.atomic.AtomicLongArray(
+                    options.durationSeconds() * 10 + 1);
             java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT_MAX);
             try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (long request = 0; request < total; request++) {
@@ -153,7 +231,9 @@ public final class AppendBench {
                     senders.submit(() -> {
                         try {
                             appendOne(store, random, options.streams(), 1);
-                            recorder.recordValue(Math.max(0, System.nanoTime() - scheduled) / 1_000);
+                            long micros = Math.max(0, System.nanoTime() - scheduled) / 1_000;
+                            recorder.recordValue(micros);
+                            slowest.accumulateAndGet((int) ((scheduled - start) / 100_000_000L), micros, Math::max);
                         } finally {
                             inFlight.release();
                         }
@@ -166,7 +246,21 @@ public final class AppendBench {
             results.put("append_latency_ms_p50", millis(histogram.getValueAtPercentile(50)));
             results.put("append_latency_ms_p99", millis(histogram.getValueAtPercentile(99)));
             results.put("append_latency_ms_max", millis(histogram.getMaxValue()));
+            results.put("append_latency_ms_max_per_second", slowestPerSecond(slowest));
             return results;
+        }
+
+        /** The slowest append of each second of the run, to tell a stall from a steady queue. */
+        private static String slowestPerSecond(java.util.concurrent.atomic.AtomicLongArray slowest) {
+            List<String> seconds = new ArrayList<>();
+            for (int second = 0; second * 10 < slowest.length(); second++) {
+                long max = 0;
+                for (int tenth = second * 10; tenth < Math.min(slowest.length(), second * 10 + 10); tenth++) {
+                    max = Math.max(max, slowest.get(tenth));
+                }
+                seconds.add(String.format(Locale.ROOT, "%.0f", max / 1000.0));
+            }
+            return String.join(",", seconds);
         }
 
         private static String millis(long micros) {

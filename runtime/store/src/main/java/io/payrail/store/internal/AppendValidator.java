@@ -8,7 +8,6 @@ import io.payrail.store.EventEnvelope;
 import io.payrail.store.EventStore;
 import io.payrail.store.ExpectedRevision;
 import io.payrail.store.SchemaRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +76,7 @@ public final class AppendValidator {
     }
 
     private Optional<String> problem(EventEnvelope event, String dataJson, String metadataJson) {
-        int bytes = dataJson.getBytes(StandardCharsets.UTF_8).length
-                + (metadataJson == null ? 0 : metadataJson.getBytes(StandardCharsets.UTF_8).length);
+        long bytes = utf8Length(dataJson) + (metadataJson == null ? 0 : utf8Length(metadataJson));
         if (bytes > payloadLimitBytes) {
             return Optional.of("payload is " + bytes + " bytes, over the limit of " + payloadLimitBytes + " bytes");
         }
@@ -95,6 +93,28 @@ public final class AppendValidator {
             return Optional.of("time " + event.time() + " is outside the years 1 to 9999 the store can hold");
         }
         return schemas.problem(event);
+    }
+
+    /** The length of {@code text} in UTF-8, counted without encoding it (no copy of every payload). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (character < 0x80) {
+                bytes += 1;
+            } else if (character < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(character) && index + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(index + 1))) {
+                bytes += 4;
+                index++;
+            } else if (Character.isSurrogate(character)) {
+                bytes += 1; // a lone surrogate is encoded as '?'
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static boolean hasNul(String value) {

@@ -6,6 +6,7 @@ import io.payrail.store.AppendResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,19 +14,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
  * Merges concurrent appends into shared transactions. Appends wait in a bounded queue; a lane takes
- * one, then every other waiting append that fits in one batch, writes them in one transaction (each append's expected revision checked against the batch, so one conflict
- * fails only its own append), commits, and only then hands every caller its own result: an
- * acknowledged append is durable.
+ * one, then every other waiting append that fits in one batch, and sends the log lock, the revision
+ * check, the insert and the {@code COMMIT} in one round trip ({@link LogWriter#writeAndCommit}); each
+ * append's expected revision is checked against the batch, so one conflict fails only its own append.
+ * The appends of a stream whose planned revision turned out wrong are committed again in a second
+ * transaction that reads the revisions under the lock first. Callers get their results only after
+ * the commit returned: an acknowledged append is durable.
  *
- * <p>With several lanes, one lane waits for the lock with a connection in hand while another's commit
- * is flushed, and gathers its batch the moment it gets the lock. That splits closed-loop writers into
- * alternating groups and so smaller batches; one lane measured better, and is the default.
+ * <p>With several lanes, each sends its batch at once and the server queues them on the log lock.
+ * That splits closed-loop writers into alternating groups and so smaller batches; one lane measured
+ * better, and is the default.
  */
 public final class GroupCommitAppender implements AutoCloseable {
     private static final long POLL_INTERVAL_MILLIS = 50;
@@ -76,18 +79,21 @@ public final class GroupCommitAppender implements AutoCloseable {
         }
     }
 
-    /** Waits for the result; fails instead of waiting for ever when the store closed under the caller. */
+    /**
+     * Waits for the result, parked without a timer (a timed wait costs every writer a timer per
+     * append). An append queued after the lanes stopped is taken back here or failed by
+     * {@link #close()}, so nobody waits for ever.
+     */
     private AppendResult awaitResult(Request request) throws InterruptedException, ExecutionException {
-        while (true) {
-            try {
-                return request.result().get(POLL_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException notYet) {
-                if (closed && lanes.stream().noneMatch(Thread::isAlive) && queue.remove(request)) {
-                    throw new IllegalStateException("the event store closed before the append to stream "
-                            + request.append().stream() + " was committed; nothing of it was written");
-                }
-            }
+        if (closed && lanes.stream().noneMatch(Thread::isAlive) && queue.remove(request)) {
+            throw closedBefore(request);
         }
+        return request.result().get();
+    }
+
+    private static IllegalStateException closedBefore(Request request) {
+        return new IllegalStateException("the event store closed before the append to stream "
+                + request.append().stream() + " was committed; nothing of it was written");
     }
 
     /** Appends committed and commits made so far (the bench prints the events per commit). */
@@ -126,13 +132,44 @@ public final class GroupCommitAppender implements AutoCloseable {
         List<Request> batch = new ArrayList<>();
         batch.add(first);
         Request[] carried = new Request[1];
+        try {
+            commit(batch, carried, writer::writeAndCommit);
+        } catch (RuntimeException | Error bug) {
+            if (carried[0] != null) {
+                carried[0].result().completeExceptionally(bug);
+            }
+            throw bug;
+        }
+        return carried[0];
+    }
+
+    /** Commits one append exactly; a bug fails that append (its caller gets it) and not the ones after it. */
+    private void commitAlone(Request request) {
+        try {
+            commit(new ArrayList<>(List.of(request)), null, writer::writeExactAndCommit);
+        } catch (RuntimeException | Error bug) {
+            org.slf4j.LoggerFactory.getLogger(GroupCommitAppender.class).error("an append failed alone", bug);
+        }
+    }
+
+    /** How a batch is written: in one round trip, or exactly (the revisions read under the lock first). */
+    private interface Write {
+        List<AppendResult> apply(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException;
+    }
+
+    /**
+     * Writes and commits {@code batch} (gathering more first when {@code carried} is not null) and
+     * completes every request. The appends of a stream whose planned revision was wrong (another
+     * process appended to it) are committed again, exactly, in a second transaction.
+     */
+    private void commit(List<Request> batch, Request[] carried, Write write) {
         List<AppendResult> results;
         try {
-            results = writeAndCommit(batch, carried);
+            results = writeAndCommit(batch, carried, write);
         } catch (CommitOutcomeUnknown unknown) {
             fail(batch, new DatabaseException("the commit of " + batch.size()
                     + " appends failed and its outcome is unknown; read the streams before retrying", unknown.cause));
-            return carried[0];
+            return;
         } catch (SQLException failure) {
             if (batch.size() > 1 && !isConnectionProblem(failure)) {
                 // Rolled back before commit: retry each append alone so one bad append fails alone.
@@ -140,33 +177,25 @@ public final class GroupCommitAppender implements AutoCloseable {
             } else {
                 fail(batch, new DatabaseException("the event store could not append to the database", failure));
             }
-            return carried[0];
+            return;
         } catch (RuntimeException | Error bug) {
             batch.forEach(request -> request.result().completeExceptionally(bug));
-            if (carried[0] != null) {
-                carried[0].result().completeExceptionally(bug);
-            }
             throw bug;
         }
+        // Counted before any caller is answered, so a caller that reads the counts after its append sees it.
         commits.incrementAndGet();
-        appendsCommitted.addAndGet(batch.size());
+        appendsCommitted.addAndGet(results.stream().filter(java.util.Objects::nonNull).count());
+        List<Request> again = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
-            batch.get(index).result().complete(results.get(index));
+            AppendResult result = results.get(index);
+            if (result == null) {
+                again.add(batch.get(index));
+            } else {
+                batch.get(index).result().complete(result);
+            }
         }
-        return carried[0];
-    }
-
-    private void commitAlone(Request request) {
-        try {
-            AppendResult result = writeAndCommit(new ArrayList<>(List.of(request)), null).getFirst();
-            commits.incrementAndGet();
-            appendsCommitted.incrementAndGet();
-            request.result().complete(result);
-        } catch (CommitOutcomeUnknown unknown) {
-            request.result().completeExceptionally(new DatabaseException(
-                    "the commit failed and its outcome is unknown; read the stream before retrying", unknown.cause));
-        } catch (SQLException failure) {
-            request.result().completeExceptionally(new DatabaseException("the event store could not append to the database", failure));
+        if (!again.isEmpty()) {
+            commit(again, null, writer::writeExactAndCommit);
         }
     }
 
@@ -200,25 +229,15 @@ public final class GroupCommitAppender implements AutoCloseable {
     }
 
     /** {@code carried} null means: commit exactly {@code batch}, gather nothing more. */
-    private List<AppendResult> writeAndCommit(List<Request> batch, Request[] carried) throws SQLException, CommitOutcomeUnknown {
+    private List<AppendResult> writeAndCommit(List<Request> batch, Request[] carried, Write write)
+            throws SQLException, CommitOutcomeUnknown {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            List<AppendResult> results;
             try {
-                if (lanes.size() == 1) {
-                    // The only lane: nobody else of this appender holds the log lock, so gather first
-                    // and save a round trip by taking the lock with the revision read.
-                    if (carried != null) {
-                        gather(batch, carried);
-                    }
-                    results = writer.writeAndCommit(connection, appends(batch), clock.instant());
-                } else {
-                    writer.lockLog(connection);
-                    if (carried != null) {
-                        gather(batch, carried);
-                    }
-                    results = writer.writeLockedAndCommit(connection, appends(batch), clock.instant());
+                if (carried != null) {
+                    gather(batch, carried);
                 }
+                return write.apply(connection, appends(batch), clock.instant());
             } catch (LogWriter.CommitOutcomeUnknown unknown) {
                 throw new CommitOutcomeUnknown(unknown);
             } catch (SQLException | RuntimeException failure) {
@@ -230,13 +249,6 @@ public final class GroupCommitAppender implements AutoCloseable {
                 rollbackQuietly(connection, failure);
                 throw failure;
             }
-            try {
-                // Already committed with the insert (then this sends nothing), unless nothing was inserted.
-                connection.commit();
-            } catch (SQLException failure) {
-                throw new CommitOutcomeUnknown(failure);
-            }
-            return results;
         }
     }
 
@@ -270,6 +282,11 @@ public final class GroupCommitAppender implements AutoCloseable {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+        if (lanes.stream().noneMatch(Thread::isAlive)) {
+            for (Request left = queue.poll(); left != null; left = queue.poll()) {
+                left.result().completeExceptionally(closedBefore(left));
             }
         }
     }

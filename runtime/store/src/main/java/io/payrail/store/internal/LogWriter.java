@@ -2,18 +2,14 @@ package io.payrail.store.internal;
 
 import io.payrail.platform.Check;
 import io.payrail.store.AppendResult;
-import io.payrail.store.EventEnvelope;
-import io.payrail.store.ExpectedRevision;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.core.BaseConnection;
@@ -30,6 +26,12 @@ import org.postgresql.core.TransactionState;
  * the previous holder's events and hands out higher positions: a reader can never meet a new event
  * below a position it has already seen. The price is that appending commits are serialized; the
  * group-commit appender puts many appends in one commit to pay it once per batch.
+ *
+ * <p>The lock, the revision check, the insert (and for the store's own transactions the
+ * {@code COMMIT}) go to the server as one pipelined send: a separate lock statement first, so the
+ * insert statement's snapshot is taken after the lock was granted, then one statement that reads
+ * each stream's revision, writes the streams whose planned revision held ({@link BatchPlan}) and
+ * returns every stream's actual revision, so conflicts come back as values.
  */
 public final class LogWriter {
     /** The key of the log lock ({@code pg_advisory_xact_lock}); "payrail" in ASCII. */
@@ -42,27 +44,48 @@ public final class LogWriter {
                    (SELECT e.revision FROM store_event e WHERE e.stream = s.stream ORDER BY e.revision DESC LIMIT 1)
             FROM unnest(?::text[]) AS s(stream)""";
 
-    private static final String INSERT_SQL = """
-            WITH head AS (
+    /**
+     * Reads each stream's revision, inserts the events of the streams whose planned base revision
+     * is the actual one (positions from the head, in batch order), moves the head and notifies only
+     * when something was inserted, and returns one row per stream: its actual revision, the last
+     * position handed out (null when nothing was inserted) and how many events were inserted.
+     */
+    private static final String CHECK_AND_INSERT_SQL = """
+            WITH streams AS MATERIALIZED (
+                SELECT s.ordinal, s.stream, s.base,
+                    coalesce((SELECT e.revision FROM store_event e WHERE e.stream = s.stream
+                              ORDER BY e.revision DESC LIMIT 1), -1) AS actual
+                FROM unnest(?::text[], ?::bigint[]) WITH ORDINALITY AS s(stream, base, ordinal)),
+            accepted AS MATERIALIZED (
+                SELECT row_number() OVER (ORDER BY e.ordinal) AS number, st.stream, st.actual + 1 + e.stream_offset AS revision,
+                    e.event_id, e.type, e.source, e.subject, e.time, e.schema_version, e.trace_id, e.causation_id,
+                    e.correlation_id, e.tenant_id, e.metadata, e.data
+                FROM unnest(?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS e(stream_ordinal, stream_offset, event_id, type, source, subject, time,
+                        schema_version, trace_id, causation_id, correlation_id, tenant_id, metadata, data, ordinal)
+                JOIN streams st ON st.ordinal = e.stream_ordinal
+                WHERE st.base IS NULL OR st.base = st.actual),
+            head AS (
                 UPDATE store_log_head
-                SET position = position + ?, recorded_at = greatest(recorded_at, ?::timestamptz)
-                WHERE id = 1
-                RETURNING position, recorded_at),
+                SET position = position + (SELECT count(*) FROM accepted), recorded_at = greatest(recorded_at, ?::timestamptz)
+                WHERE id = 1 AND EXISTS (SELECT 1 FROM accepted)
+                RETURNING position, recorded_at, pg_notify(?, position::text) IS NULL AS notified),
             inserted AS (
                 INSERT INTO store_event (position, stream, revision, event_id, type, source, subject, time,
                     schema_version, trace_id, causation_id, correlation_id, tenant_id, metadata, data, recorded_at)
-                SELECT head.position - ? + e.ordinal, e.stream, e.revision, e.event_id::uuid, e.type, e.source,
-                    e.subject, e.time::timestamptz, e.schema_version, e.trace_id, e.causation_id, e.correlation_id,
-                    e.tenant_id, e.metadata::json, e.data::json, head.recorded_at
-                FROM head, unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    WITH ORDINALITY AS e(stream, revision, event_id, type, source, subject, time, schema_version,
-                        trace_id, causation_id, correlation_id, tenant_id, metadata, data, ordinal)
+                SELECT head.position - (SELECT count(*) FROM accepted) + a.number, a.stream, a.revision,
+                    a.event_id::uuid, a.type, a.source, a.subject, a.time::timestamptz, a.schema_version, a.trace_id,
+                    a.causation_id, a.correlation_id, a.tenant_id, a.metadata::json, a.data::json, head.recorded_at
+                FROM head, accepted a
                 RETURNING 1)
-            SELECT head.position, (SELECT count(*) FROM inserted), pg_notify(?, head.position::text)
-            FROM head""";
+            SELECT st.ordinal, st.actual, (SELECT position FROM head), (SELECT count(*) FROM inserted)
+            FROM streams st ORDER BY st.ordinal""";
 
-    private static final String INSERT_AND_COMMIT_SQL = INSERT_SQL + ";\nCOMMIT";
+    private static final String LOCK_AND_WRITE_SQL = LOCK_SQL + ";\n" + CHECK_AND_INSERT_SQL;
+    private static final String LOCK_WRITE_AND_COMMIT_SQL = LOCK_AND_WRITE_SQL + ";\nCOMMIT";
+    private static final String WRITE_AND_COMMIT_SQL = CHECK_AND_INSERT_SQL + ";\nCOMMIT";
+    private static final int RESULT_COLUMNS = 4;
 
     private final String notifyChannel;
 
@@ -74,104 +97,73 @@ public final class LogWriter {
      * Appends what it can of {@code appends} in the connection's open transaction and returns one
      * result per append, in order. An append whose expected revision does not hold gets a
      * {@link AppendResult.Conflict} and writes nothing; the others are written. Holds the log lock
-     * until the caller's transaction ends.
+     * until the caller's transaction ends. One round trip, two when a planned revision was wrong
+     * (the second under the lock already held, so it cannot be wrong again).
      */
     public List<AppendResult> write(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
-        return writeWith(connection, appends, lockAndReadRevisions(connection, appends), now, false);
+        Sent sent = send(connection, BatchPlan.of(appends, Map.of()), now, LOCK_AND_WRITE_SQL);
+        List<AppendResult> results = sent.results();
+        List<Integer> retried = retried(results);
+        if (retried.isEmpty()) {
+            return results;
+        }
+        List<PreparedAppend> again = retried.stream().map(appends::get).toList();
+        List<AppendResult> retriedResults = send(connection, BatchPlan.of(again, sent.actualRevisions()), now, CHECK_AND_INSERT_SQL)
+                .results();
+        Check.that(retried(retriedResults).isEmpty(), "a plan made under the log lock was wrong: %s", retriedResults);
+        List<AppendResult> merged = new ArrayList<>(results);
+        for (int index = 0; index < retried.size(); index++) {
+            merged.set(retried.get(index), retriedResults.get(index));
+        }
+        return merged;
     }
 
     /**
-     * {@link #write}, then commits: the insert and the {@code COMMIT} are sent in one round trip. When
-     * nothing is to be inserted (every append conflicts) the transaction is left open for the caller to
-     * commit. Throws {@link CommitOutcomeUnknown} when the commit may have happened.
+     * Takes the log lock, writes what it can of {@code appends} and commits, in one round trip. The
+     * result of an append whose stream's planned revision was wrong is {@code null}: nothing of it
+     * was written, and {@link #writeExactAndCommit} writes it in a new transaction. Throws
+     * {@link CommitOutcomeUnknown} when the commit may have happened.
      */
     public List<AppendResult> writeAndCommit(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
-        return writeWith(connection, appends, lockAndReadRevisions(connection, appends), now, true);
+        return sendAndCommit(connection, BatchPlan.of(appends, Map.of()), now, LOCK_WRITE_AND_COMMIT_SQL);
     }
 
-    /** Takes the log lock for the rest of the connection's transaction (waits while another holds it). */
-    public void lockLog(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(LOCK_SQL);
-        }
-    }
-
-    /** {@link #writeAndCommit} for a transaction that already holds the log lock. */
-    public List<AppendResult> writeLockedAndCommit(Connection connection, List<PreparedAppend> appends, Instant now)
+    /**
+     * Takes the log lock and reads the revisions (one round trip), then writes and commits (a second
+     * one): the plan cannot be wrong, so every append gets its result.
+     */
+    public List<AppendResult> writeExactAndCommit(Connection connection, List<PreparedAppend> appends, Instant now)
             throws SQLException {
-        return writeWith(connection, appends, currentRevisions(connection, appends, REVISIONS_SQL), now, true);
-    }
-
-    private List<AppendResult> writeWith(Connection connection, List<PreparedAppend> appends, Map<String, Long> revisions,
-            Instant now, boolean commit) throws SQLException {
-        Rows rows = new Rows();
-        List<AppendResult> results = new ArrayList<>(appends.size());
-        List<Planned> planned = new ArrayList<>(appends.size());
-        for (PreparedAppend append : appends) {
-            long current = revisions.get(append.stream());
-            if (!holds(append.expected(), current)) {
-                results.add(new AppendResult.Conflict(append.stream(), append.expected(), current));
-                planned.add(null);
-                continue;
-            }
-            planned.add(new Planned(rows.count(), rows.count() + append.size() - 1, current + append.size()));
-            rows.add(append, current + 1);
-            revisions.put(append.stream(), current + append.size());
-            results.add(null);
-        }
-        if (rows.count() == 0) {
-            return results;
-        }
-        long lastPosition = commit ? insertAndCommit(connection, rows, now) : insert(connection, rows, now, INSERT_SQL);
-        long firstPosition = lastPosition - rows.count() + 1;
-        for (int index = 0; index < results.size(); index++) {
-            Planned plan = planned.get(index);
-            if (plan != null) {
-                results.set(index, new AppendResult.Appended(firstPosition + plan.firstRow(), firstPosition + plan.lastRow(),
-                        plan.nextRevision()));
-            }
-        }
+        Map<String, Long> revisions = lockAndReadRevisions(connection, appends);
+        BatchPlan plan = BatchPlan.of(appends, revisions);
+        List<AppendResult> results = sendAndCommit(connection, plan, now, WRITE_AND_COMMIT_SQL);
+        Check.that(retried(results).isEmpty(), "a plan made under the log lock was wrong: %s (streams %s, revisions %s, planned %s)",
+                results, plan.streams, revisions, plan.bases);
         return results;
     }
 
-    /** True when the statement's current result is the revisions (two columns), not the lock's. */
-    private static boolean isRevisions(PreparedStatement statement) throws SQLException {
-        ResultSet current = statement.getResultSet();
-        return current != null && current.getMetaData().getColumnCount() == 2;
+    /** The indexes of the appends whose stream's planned revision was wrong. */
+    private static List<Integer> retried(List<AppendResult> results) {
+        List<Integer> retried = new ArrayList<>();
+        for (int index = 0; index < results.size(); index++) {
+            if (results.get(index) == null) {
+                retried.add(index);
+            }
+        }
+        return retried;
     }
 
-    /** Where an accepted append's events sit in the batch, and its stream's revision after it. */
-    private record Planned(int firstRow, int lastRow, long nextRevision) {}
-
-    static boolean holds(ExpectedRevision expected, long current) {
-        return switch (expected) {
-            case ExpectedRevision.Any any -> true;
-            case ExpectedRevision.NoStream noStream -> current == -1;
-            case ExpectedRevision.Exactly(long revision) -> current == revision;
-        };
-    }
 
     /**
      * Takes the log lock and reads the revisions in one round trip: two statements sent together, so
      * the second one's snapshot is still taken after the first one was granted the lock.
      */
     private static Map<String, Long> lockAndReadRevisions(Connection connection, List<PreparedAppend> appends) throws SQLException {
-        return currentRevisions(connection, appends, LOCK_SQL + ";\n" + REVISIONS_SQL);
-    }
-
-    private static Map<String, Long> currentRevisions(Connection connection, List<PreparedAppend> appends, String sql)
-            throws SQLException {
-        LinkedHashSet<String> streams = new LinkedHashSet<>();
-        appends.forEach(append -> streams.add(append.stream()));
+        List<String> streams = appends.stream().map(PreparedAppend::stream).distinct().toList();
         Map<String, Long> revisions = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", streams.toArray(String[]::new)));
-            statement.execute();
-            while (!isRevisions(statement)) {
-                Check.that(statement.getMoreResults() || statement.getUpdateCount() != -1,
-                        "the revisions query returned no result set");
-            }
-            try (ResultSet result = statement.getResultSet()) {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_SQL + ";\n" + REVISIONS_SQL)) {
+            statement.setArray(1, EventColumns.text(connection, streams));
+            try (ResultSet result = resultOf(statement, 2)) {
                 while (result.next()) {
                     String stream = result.getString(1);
                     long revision = result.getLong(2);
@@ -183,14 +175,14 @@ public final class LogWriter {
     }
 
     /**
-     * Sends the insert and the commit together (pgjdbc sends both with one Sync), saving the round
-     * trip of a separate {@code commit()} while the log lock is held. If the insert fails, the server
-     * skips the {@code COMMIT} and reports the transaction as failed: nothing was committed, and the
-     * caller rolls back. Any other failure (a failed commit, a lost connection) may have committed.
+     * Sends the lock, the write and the commit together (pgjdbc sends them with one Sync), saving
+     * round trips while the log lock is held. If the lock or the write fails, the server skips the
+     * {@code COMMIT} and reports the transaction as failed: nothing was committed, and the caller
+     * rolls back. Any other failure (a failed commit, a lost connection) may have committed.
      */
-    private long insertAndCommit(Connection connection, Rows rows, Instant now) throws SQLException {
+    private List<AppendResult> sendAndCommit(Connection connection, BatchPlan plan, Instant now, String sql) throws SQLException {
         try {
-            return insert(connection, rows, now, INSERT_AND_COMMIT_SQL);
+            return send(connection, plan, now, sql).results();
         } catch (SQLException failure) {
             if (transactionFailed(connection)) {
                 throw failure;
@@ -217,83 +209,54 @@ public final class LogWriter {
         }
     }
 
-    private long insert(Connection connection, Rows rows, Instant now, String sql) throws SQLException {
+    /** One result per append ({@code null}: planned on a wrong revision) and the revision each stream actually had. */
+    private record Sent(List<AppendResult> results, Map<String, Long> actualRevisions) {}
+
+    private Sent send(Connection connection, BatchPlan plan, Instant now, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
-            statement.setLong(parameter++, rows.count());
-            statement.setString(parameter++, now.toString());
-            statement.setLong(parameter++, rows.count());
-            for (Array column : rows.columns(connection)) {
+            statement.setArray(parameter++, EventColumns.text(connection, plan.streams));
+            statement.setArray(parameter++, connection.createArrayOf("int8", plan.bases.toArray(Long[]::new)));
+            for (Array column : plan.rows.columns(connection)) {
                 statement.setArray(parameter++, column);
             }
+            statement.setString(parameter++, now.toString());
             statement.setString(parameter, notifyChannel);
-            Check.that(statement.execute(), "the insert returned no result set");
-            try (ResultSet result = statement.getResultSet()) {
-                result.next();
-                long lastPosition = result.getLong(1);
-                long inserted = result.getLong(2);
-                Check.that(inserted == rows.count(),
-                        "inserted %d events but meant to insert %d", inserted, rows.count());
-                return lastPosition;
+            long[] actual = new long[plan.streams.size()];
+            long lastPosition = 0;
+            long inserted = 0;
+            try (ResultSet result = resultOf(statement, RESULT_COLUMNS)) {
+                for (int stream = 0; stream < actual.length; stream++) {
+                    Check.that(result.next(), "the write returned %d streams, expected %d", stream, actual.length);
+                    actual[stream] = result.getLong(2);
+                    lastPosition = result.getLong(3);
+                    inserted = result.getLong(4);
+                }
             }
+            List<AppendResult> results = plan.results(actual, lastPosition);
+            long written = results.stream().mapToLong(LogWriter::eventsWritten).sum();
+            Check.that(inserted == written, "inserted %d events but meant to insert %d", inserted, written);
+            Map<String, Long> actualRevisions = new HashMap<>();
+            for (int stream = 0; stream < actual.length; stream++) {
+                actualRevisions.put(plan.streams.get(stream), actual[stream]);
+            }
+            return new Sent(results, actualRevisions);
         }
     }
 
-    /** The events of a batch as columns, the shape {@code unnest} takes. */
-    private static final class Rows {
-        private final List<String> streams = new ArrayList<>();
-        private final List<Long> revisions = new ArrayList<>();
-        private final List<String> ids = new ArrayList<>();
-        private final List<String> types = new ArrayList<>();
-        private final List<String> sources = new ArrayList<>();
-        private final List<String> subjects = new ArrayList<>();
-        private final List<String> times = new ArrayList<>();
-        private final List<Integer> versions = new ArrayList<>();
-        private final List<String> traces = new ArrayList<>();
-        private final List<String> causations = new ArrayList<>();
-        private final List<String> correlations = new ArrayList<>();
-        private final List<String> tenants = new ArrayList<>();
-        private final List<String> metadata = new ArrayList<>();
-        private final List<String> data = new ArrayList<>();
+    private static long eventsWritten(AppendResult result) {
+        return result instanceof AppendResult.Appended(long first, long last, long next) ? last - first + 1 : 0;
+    }
 
-        int count() {
-            return streams.size();
-        }
-
-        void add(PreparedAppend append, long firstRevision) {
-            for (int index = 0; index < append.size(); index++) {
-                EventEnvelope event = append.events().get(index);
-                streams.add(append.stream());
-                revisions.add(firstRevision + index);
-                ids.add(event.id().toString());
-                types.add(event.type());
-                sources.add(event.source());
-                subjects.add(event.subject());
-                times.add(event.time().toString());
-                versions.add(event.schemaVersion());
-                traces.add(event.traceId());
-                causations.add(event.causationId());
-                correlations.add(event.correlationId());
-                tenants.add(event.tenantId());
-                metadata.add(append.metadataJson().get(index));
-                data.add(append.dataJson().get(index));
+    /** Executes and moves to the result set with {@code columns} columns (the lock's comes first when sent). */
+    private static ResultSet resultOf(PreparedStatement statement, int columns) throws SQLException {
+        statement.execute();
+        while (true) {
+            ResultSet current = statement.getResultSet();
+            if (current != null && current.getMetaData().getColumnCount() == columns) {
+                return current;
             }
-        }
-
-        List<Array> columns(Connection connection) throws SQLException {
-            return List.of(text(connection, streams), connection.createArrayOf("int8", revisions.toArray(Long[]::new)),
-                    text(connection, ids), text(connection, types), text(connection, sources), text(connection, subjects),
-                    text(connection, times), connection.createArrayOf("int4", versions.toArray(Integer[]::new)),
-                    text(connection, traces), text(connection, causations), text(connection, correlations),
-                    text(connection, tenants), text(connection, metadata), text(connection, data));
-        }
-
-        /**
-         * A {@code String[]} (not an {@code Object[]}) lets pgjdbc send the array in PostgreSQL's binary
-         * form: no quoting of every JSON quote on the client and no array-literal parsing on the server.
-         */
-        private static Array text(Connection connection, List<String> values) throws SQLException {
-            return connection.createArrayOf("text", values.toArray(String[]::new));
+            Check.that(statement.getMoreResults() || statement.getUpdateCount() != -1, "the statement returned no result set");
         }
     }
 }

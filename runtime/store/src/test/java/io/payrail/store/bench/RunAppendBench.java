@@ -17,10 +17,23 @@ public final class RunAppendBench {
         int rate = arguments.length > 2 ? Integer.parseInt(arguments[2]) : defaults.ratePerSecond();
         int lanes = arguments.length > 3 ? Integer.parseInt(arguments[3]) : StoreOptions.GROUP_COMMIT_LANES_DEFAULT;
         Path directory = Files.createTempDirectory("payrail-append-bench");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
-                Database database = Database.onServer(server, "postgres", Database.POOL_SIZE_DEFAULT)) {
-            AppendBench.run(database, new AppendBench.Options(writers, defaults.batchSize(), defaults.streams(), seconds, rate),
-                    StoreOptions.defaults().withGroupCommitLanes(lanes), System.err);
+        try {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
+                    Database database = Database.onServer(server, "postgres", Database.POOL_SIZE_DEFAULT)) {
+                AppendBench.run(database, new AppendBench.Options(writers, defaults.batchSize(), defaults.streams(), seconds, rate),
+                        StoreOptions.defaults().withGroupCommitLanes(lanes), System.err,
+                        () -> ProcessCpu.serverNanos(server.dataDirectory()));
+            }
+        } finally {
+            deleteRecursively(directory); // a run writes a few GB; /tmp is shared
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }
