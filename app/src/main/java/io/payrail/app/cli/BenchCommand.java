@@ -50,11 +50,16 @@ public final class BenchCommand {
         @Option(names = "--messages", defaultValue = "50000") int messages;
         @Option(names = "--consumers", defaultValue = "4") int consumers;
         @Option(names = "--batch", defaultValue = "10") int batch;
+        @Option(names = "--producers", description = "Sending threads (default: as many as consumers).") Integer producers;
 
         @Override
         public Integer call() throws Exception {
-            try (BenchDatabase bench = BenchDatabase.open(consumers * 2 + 16)) {
-                print(QueueBench.run(bench.database(), QueueBenchOptions.defaults().with(messages, consumers, batch), System.err));
+            int senders = producers == null ? consumers : producers;
+            try (BenchDatabase bench = BenchDatabase.open(consumers * 2 + senders + 16)) {
+                QueueBenchOptions defaults = QueueBenchOptions.defaults();
+                QueueBenchOptions options = new QueueBenchOptions(messages, consumers, batch, senders,
+                        defaults.latencyRatePerSecond(), defaults.latencySeconds());
+                print(QueueBench.run(bench.database(), options, System.err));
                 return 0;
             }
         }
