@@ -52,6 +52,30 @@ public final class Checkpoints {
         return thread::interrupt;
     }
 
+    /**
+     * Makes sure a checkpoint happens during a figure that starts after {@code start} and lasts
+     * {@code figure}: when the server's {@code checkpoint_timeout} is no longer than the figure, its
+     * own spread checkpoints do (nothing is asked); otherwise one is asked for halfway through, which
+     * PostgreSQL runs at once rather than spread.
+     */
+    public static Request spanning(DataSource dataSource, Duration start, Duration figure) {
+        if (checkpointTimeout(dataSource).compareTo(figure) <= 0) {
+            return () -> { };
+        }
+        return requestAfter(dataSource, start.plus(figure.dividedBy(2)));
+    }
+
+    /** The server's {@code checkpoint_timeout}. */
+    public static Duration checkpointTimeout(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT setting::int FROM pg_settings WHERE name = 'checkpoint_timeout'")) {
+            row.next();
+            return Duration.ofSeconds(row.getInt(1));
+        } catch (SQLException failure) {
+            throw new DatabaseException("could not read checkpoint_timeout: " + failure.getMessage(), failure);
+        }
+    }
+
     /** A checkpoint asked for later; closing it before then cancels it. */
     public interface Request extends AutoCloseable {
         @Override

@@ -83,11 +83,11 @@ public final class BusBench {
         Clock clock = Clock.systemUTC();
         try (PostgresEventStore store = new PostgresEventStore(database.dataSource(), clock)) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            // A checkpoint halfway through the measured part of the lag phase (after its warm-up), so
-            // the figure pays for one even when it is shorter than checkpoint_timeout.
+            // The measured part of the lag phase (after its warm-up) spans a checkpoint, so the figure
+            // pays for one even when it is shorter than checkpoint_timeout.
             long checkpointsBefore = Checkpoints.completed(database.dataSource());
-            Checkpoints.Request checkpoint = Checkpoints.requestAfter(database.dataSource(),
-                    Duration.ofSeconds(LagPhase.WARMUP_SECONDS).plus(Duration.ofSeconds(options.lagSeconds()).dividedBy(2)));
+            Checkpoints.Request checkpoint = Checkpoints.spanning(database.dataSource(),
+                    Duration.ofSeconds(LagPhase.WARMUP_SECONDS), Duration.ofSeconds(options.lagSeconds()));
             try {
                 results.putAll(LagPhase.run(database.dataSource(), store, clock, options, "bench-lag-" + suffix, progress));
             } finally {

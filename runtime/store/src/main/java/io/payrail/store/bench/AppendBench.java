@@ -115,13 +115,13 @@ public final class AppendBench {
     }
 
     /**
-     * Runs one figure with a checkpoint asked for halfway through, so the figure pays what checkpoints
-     * cost (page flushes, then full-page images in the WAL) even when it is shorter than
-     * {@code checkpoint_timeout}.
+     * Runs one figure so that it spans a checkpoint and pays what checkpoints cost (page flushes, then
+     * full-page images in the WAL): the server's own when its {@code checkpoint_timeout} is shorter
+     * than the figure, else one asked for halfway through.
      */
     private static <T> T spanningCheckpoint(Database database, Options options, java.util.function.Supplier<T> figure) {
-        Checkpoints.Request checkpoint = Checkpoints.requestAfter(database.dataSource(),
-                java.time.Duration.ofSeconds(options.durationSeconds()).dividedBy(2));
+        Checkpoints.Request checkpoint = Checkpoints.spanning(database.dataSource(), java.time.Duration.ZERO,
+                java.time.Duration.ofSeconds(options.durationSeconds()));
         try {
             return figure.get();
         } finally {
