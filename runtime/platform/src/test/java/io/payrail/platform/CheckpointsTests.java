@@ -34,4 +34,24 @@ class CheckpointsTests {
             assertThat(Checkpoints.completed(database.dataSource())).isEqualTo(before);
         }
     }
+
+    @Test
+    void a_figure_shorter_than_the_checkpoint_timeout_gets_a_checkpoint_halfway_and_a_longer_one_relies_on_the_server()
+            throws Exception {
+        try (TestDatabase database = TestDatabase.create("platform")) {
+            assertThat(Checkpoints.checkpointTimeout(database.dataSource())).isEqualTo(Duration.ofMinutes(5));
+            long before = Checkpoints.completed(database.dataSource());
+
+            Checkpoints.spanning(database.dataSource(), Duration.ZERO, Duration.ofHours(1)).close();
+            Thread.sleep(300);
+            assertThat(Checkpoints.completed(database.dataSource())).isEqualTo(before);
+
+            Checkpoints.spanning(database.dataSource(), Duration.ZERO, Duration.ofMillis(200));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Checkpoints.completed(database.dataSource()) == before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Checkpoints.completed(database.dataSource())).isGreaterThan(before);
+        }
+    }
 }
