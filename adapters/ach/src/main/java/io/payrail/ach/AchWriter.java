@@ -120,25 +120,11 @@ public final class AchWriter implements AutoCloseable {
             batchCreditCents = Math.addExact(batchCreditCents, detail.amountCents());
         }
         batchEntryAndAddendaCount += 1 + addenda.size();
-        write(withCountedAddenda(detail, addenda));
+        write(detail);
         for (Addenda each : addenda) {
             write(each);
         }
     }
-
-    /**
-     * An IAT entry declares how many addenda follow it. Like the controls, the count is written from
-     * what follows, not copied: a file read leniently (where a wrong count is only a warning) is then
-     * written valid. Return and change entries keep theirs (their addenda are not the IAT set).
-     */
-    private static EntryDetail withCountedAddenda(EntryDetail detail, List<Addenda> addenda) {
-        boolean returnOrChange = addenda.stream().anyMatch(each -> each.typeCode() == RETURN_TYPE || each.typeCode() == CHANGE_TYPE);
-        return detail instanceof IatEntry iat && !returnOrChange && iat.addendaCount() != addenda.size()
-                ? iat.withAddendaCount(addenda.size()) : detail;
-    }
-
-    private static final int CHANGE_TYPE = 98;
-    private static final int RETURN_TYPE = 99;
 
     public void entry(Entry entry) throws IOException {
         entry(entry.detail(), entry.addenda());

@@ -5,12 +5,6 @@ public record IatEntry(int transactionCode, String receivingDfi, char checkDigit
         long amountCents, String foreignAccountNumber, char gatewayOfacIndicator, char secondaryOfacIndicator,
         char addendaIndicator, long traceNumber) implements EntryDetail {
 
-    /** The same entry declaring another number of addenda records. */
-    public IatEntry withAddendaCount(int count) {
-        return new IatEntry(transactionCode, receivingDfi, checkDigit, count, amountCents, foreignAccountNumber,
-                gatewayOfacIndicator, secondaryOfacIndicator, addendaIndicator, traceNumber);
-    }
-
     @Override
     public String toString() {
         return "IatEntry[transactionCode=" + transactionCode + ", receivingRoutingNumber="
