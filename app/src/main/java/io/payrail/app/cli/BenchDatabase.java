@@ -1,7 +1,6 @@
 package io.payrail.app.cli;
 
 import io.payrail.app.LocalDatabase;
-import io.payrail.platform.Check;
 import io.payrail.platform.Database;
 import io.payrail.platform.EmbeddedPostgresServer;
 import io.payrail.platform.Migrations;
@@ -9,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -38,10 +34,7 @@ final class BenchDatabase implements AutoCloseable {
         return open(poolSize, Map.of());
     }
 
-    /**
-     * With server settings changed for the bench (reloadable ones, through ALTER SYSTEM), on the
-     * throwaway embedded server only: an external database keeps its own.
-     */
+    /** With server settings for the bench, on the throwaway embedded server only: an external database keeps its own. */
     static BenchDatabase open(int poolSize, Map<String, String> embeddedSettings) {
         String url = System.getenv(Database.URL_VARIABLE);
         if (url != null && !url.isBlank()) {
@@ -51,29 +44,12 @@ final class BenchDatabase implements AutoCloseable {
         }
         try {
             Path directory = Files.createTempDirectory("payrail-bench-postgres");
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, embeddedSettings);
             Database database = Database.onServer(server, "postgres", poolSize);
-            applySettings(database, embeddedSettings);
             Migrations.apply(database.dataSource(), LocalDatabase.migratedModules());
             return new BenchDatabase(database, server, directory, server.jdbcUrl("postgres"));
         } catch (IOException failure) {
             throw new UncheckedIOException("could not make a directory for the bench database", failure);
-        }
-    }
-
-    private static void applySettings(Database database, Map<String, String> settings) {
-        if (settings.isEmpty()) {
-            return;
-        }
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, String> setting : settings.entrySet()) {
-                Check.argument(setting.getKey().matches("[a-z_]+") && setting.getValue().matches("[0-9A-Za-z]+"),
-                        "not a setting: %s=%s", setting.getKey(), setting.getValue());
-                statement.execute("ALTER SYSTEM SET " + setting.getKey() + " = '" + setting.getValue() + "'");
-            }
-            statement.execute("SELECT pg_reload_conf()");
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not change the bench server's settings: " + failure.getMessage(), failure);
         }
     }
 

@@ -37,6 +37,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts (or restarts on existing data) a server whose data lives in {@code dataDirectory}. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /** Settings a caller may not change: the ones that make a commit durable. */
+    static final java.util.Set<String> DURABILITY_SETTINGS = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
+
+    /**
+     * As {@link #start(Path, int)}, with other settings on top of Payrail's (a bench's checkpoint
+     * interval, for example); the durability settings cannot be changed this way.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> settings) {
+        settings.keySet().forEach(name -> Check.argument(!DURABILITY_SETTINGS.contains(name),
+                "%s keeps Payrail's durable value; it cannot be set to %s", name, settings.get(name)));
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -47,6 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             DURABLE_SETTINGS.forEach(builder::setServerConfig);
+            settings.forEach(builder::setServerConfig);
             return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException failure) {
             throw new IllegalStateException(

@@ -37,4 +37,21 @@ class DurableSettingsTests {
             assertThat(rows).isZero();
         }
     }
+
+    @Test
+    void extra_settings_cannot_turn_durability_off() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.start(
+                java.nio.file.Path.of("never-created"), 0, java.util.Map.of("synchronous_commit", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("synchronous_commit");
+    }
+
+    @Test
+    void extra_settings_apply_on_top_of_the_durable_ones(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, java.util.Map.of("checkpoint_timeout", "30s"));
+                Database database = Database.onServer(server, "postgres", 1)) {
+            assertThat(Checkpoints.checkpointTimeout(database.dataSource())).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(database.setting("synchronous_commit")).isEqualTo("on");
+        }
+    }
 }
