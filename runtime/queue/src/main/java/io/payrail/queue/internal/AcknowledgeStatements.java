@@ -53,8 +53,8 @@ public final class AcknowledgeStatements {
                 WHERE m.id = h.id AND m.receive_count = h.receive_count AND m.receipt_token = h.token
                 RETURNING m.id, m.receive_count, m.receipt_token
                 """;
-        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(sql), Sql.bigintArray(connection, ids),
-                Sql.integerArray(connection, counts), Sql.bigintArray(connection, tokens));
+        try (PreparedStatement statement = Sql.plannedPerExecution(Sql.bind(connection.prepareStatement(sql),
+                Sql.bigintArray(connection, ids), Sql.integerArray(connection, counts), Sql.bigintArray(connection, tokens)));
                 ResultSet rows = statement.executeQuery()) {
             Set<ReceiptHandle> deleted = new HashSet<>();
             while (rows.next()) {
