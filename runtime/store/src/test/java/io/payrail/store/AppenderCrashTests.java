@@ -26,20 +26,30 @@ class AppenderCrashTests {
 
     @Test
     void a_killed_appender_loses_no_acknowledged_append_and_leaves_no_half_append() throws Exception {
+        killAppenderAndCheck(2, ACKNOWLEDGED_BEFORE_KILL);
+    }
+
+    @Test
+    void a_killed_appender_of_large_copied_appends_loses_no_acknowledged_append_and_leaves_no_half_append() throws Exception {
+        killAppenderAndCheck(io.payrail.store.internal.LogWriter.COPY_EVENTS_MIN_DEFAULT + 1, ACKNOWLEDGED_BEFORE_KILL / 4);
+    }
+
+    private static void killAppenderAndCheck(int parts, int acknowledgedBeforeKill) throws Exception {
         TestDatabase database = StoreDatabases.empty();
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         Process appender = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), AppendingProcess.class.getName(), database.jdbcUrl())
+                "-cp", System.getProperty("java.class.path"), AppendingProcess.class.getName(), database.jdbcUrl(),
+                Integer.toString(parts))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Thread reader = Thread.ofVirtual().start(() -> readAcknowledgements(appender, acknowledged));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS_MAX);
-        while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline && appender.isAlive()) {
+        while (acknowledged.size() < acknowledgedBeforeKill && System.nanoTime() < deadline && appender.isAlive()) {
             Thread.sleep(10);
         }
         appender.destroyForcibly().waitFor();
         reader.join();
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(acknowledgedBeforeKill);
 
         try (PostgresEventStore store = new PostgresEventStore(database.dataSource(), Clock.systemUTC())) {
             AppendResult afterCrash = store.append("after-crash", ExpectedRevision.noStream(), TestEvents.numbered(0, 1));
@@ -55,7 +65,9 @@ class AppenderCrashTests {
                 }
             }
             assertThat(partsByAppend.keySet()).containsAll(acknowledged);
-            partsByAppend.forEach((append, parts) -> assertThat(parts).as("parts of append %d", append).containsExactly(0, 1));
+            List<Integer> allParts = java.util.stream.IntStream.range(0, parts).boxed().toList();
+            partsByAppend.forEach((append, found) -> assertThat(found).as("parts of append %d", append)
+                    .containsExactlyElementsOf(allParts));
         }
     }
 

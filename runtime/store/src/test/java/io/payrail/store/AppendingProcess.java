@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The process {@link AppenderCrashTests} kills: appends two-event appends from several writers for
- * ever and prints {@code ACK <append>} for each acknowledged one.
+ * The process {@link AppenderCrashTests} kills: appends appends of {@code arguments[1]} events (two
+ * when not given) from several writers for ever and prints {@code ACK <append>} for each
+ * acknowledged one.
  */
 public final class AppendingProcess {
     static final int WRITERS = 8;
@@ -23,6 +24,7 @@ public final class AppendingProcess {
 
     public static void main(String[] arguments) throws Exception {
         PrintStream out = System.out;
+        int parts = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 2;
         AtomicInteger nextAppend = new AtomicInteger();
         HikariDataSource pool = Database.pool(arguments[0], WRITERS + 2);
         PostgresEventStore store = new PostgresEventStore(pool, Clock.systemUTC());
@@ -31,8 +33,11 @@ public final class AppendingProcess {
                 writers.submit(() -> {
                     while (true) {
                         int append = nextAppend.getAndIncrement();
-                        AppendResult result = store.append("crash-" + append % STREAMS, ExpectedRevision.any(),
-                                List.of(part(append, 0), part(append, 1)));
+                        List<EventEnvelope> events = new java.util.ArrayList<>(parts);
+                        for (int part = 0; part < parts; part++) {
+                            events.add(part(append, part));
+                        }
+                        AppendResult result = store.append("crash-" + append % STREAMS, ExpectedRevision.any(), events);
                         if (result instanceof AppendResult.Appended) {
                             synchronized (out) {
                                 out.println("ACK " + append);

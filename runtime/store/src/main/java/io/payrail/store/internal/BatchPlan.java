@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class BatchPlan {
     /** One append's place in the plan: its stream, whether it writes, and the stream's events before it. */
-    private record Entry(PreparedAppend append, int stream, boolean writes, long offset) {}
+    record Entry(PreparedAppend append, int stream, boolean writes, long offset) {}
 
     private static final class StreamState {
         final int index;
@@ -88,6 +88,11 @@ final class BatchPlan {
             return true;
         }
         return state.base + state.offset == required;
+    }
+
+    /** Every append in batch order, with its place in the plan. */
+    List<Entry> entries() {
+        return entries;
     }
 
     int rowCount() {

@@ -16,9 +16,9 @@ import java.util.UUID;
 /**
  * Turns rows of {@code store_event} back into events, exactly as they were appended.
  *
- * <p>The payload columns are {@code json}, whose text is returned as stored: it is taken as the
- * UTF-8 bytes the server sent and parsed by Jackson straight from them (no intermediate String), with
- * readers built once.
+ * <p>The payload columns are {@code text} (migration V3; {@code json} before, the same bytes), returned
+ * as stored: taken as the UTF-8 bytes the server sent and parsed by Jackson straight from them (no
+ * intermediate String), with readers built once.
  */
 public final class EventRows {
     public static final String COLUMNS = "position, stream, revision, event_id, type, source, subject, time, "
