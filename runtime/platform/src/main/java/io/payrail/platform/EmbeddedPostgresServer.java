@@ -28,9 +28,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // Backends (autovacuum workers among them) ask the kernel to write back every 256 kB they
             // write, as the checkpointer already does; see WritebackPacer for why piles of dirty pages stall commits.
             Map.entry("backend_flush_after", "256kB"),
-            // Queue tables churn through their rows within seconds; the default one-minute round of
-            // autovacuum left 100,000 dead rows in the receive's way (docs/queue.md, table health).
-            Map.entry("autovacuum_naptime", "5s"),
             Map.entry("max_connections", "300"),
             Map.entry("timezone", "UTC"));
 

@@ -17,10 +17,9 @@ class DurableSettingsTests {
     }
 
     @Test
-    void embedded_postgres_backends_ask_for_write_back_as_they_write_and_autovacuum_looks_every_five_seconds() {
+    void embedded_postgres_backends_ask_for_write_back_as_they_write() {
         try (TestDatabase test = TestDatabase.create("platform")) {
             assertThat(test.database().setting("backend_flush_after")).isEqualTo("256kB");
-            assertThat(test.database().setting("autovacuum_naptime")).isEqualTo("5s");
         }
     }
 
