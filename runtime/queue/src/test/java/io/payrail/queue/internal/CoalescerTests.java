@@ -49,13 +49,7 @@ class CoalescerTests {
         Coalescer<String, String> coalescer = new Coalescer<>("test", 100, 100, request -> 1, work);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<String> first = callers.submit(() -> coalescer.submit("first"));
-            awaitBatches(work, 1);
-            List<Future<String>> others = new ArrayList<>();
-            for (int index = 0; index < 20; index++) {
-                String request = "request " + index;
-                others.add(callers.submit(() -> coalescer.submit(request)));
-            }
-            awaitQueued(coalescer, 20);
+            List<Future<String>> others = queueBehindTheRunningStatement(callers, coalescer, work, 20);
             work.release.countDown();
             assertThat(first.get()).isEqualTo("done first");
             for (int index = 0; index < 20; index++) {
@@ -113,13 +107,7 @@ class CoalescerTests {
         Coalescer<String, String> coalescer = new Coalescer<>("test", 4, 100, request -> 1, work);
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<String> first = callers.submit(() -> coalescer.submit("first"));
-            awaitBatches(work, 1);
-            List<Future<String>> others = new ArrayList<>();
-            for (int index = 0; index < 10; index++) {
-                String request = "request " + index;
-                others.add(callers.submit(() -> coalescer.submit(request)));
-            }
-            awaitQueued(coalescer, 10);
+            List<Future<String>> others = queueBehindTheRunningStatement(callers, coalescer, work, 10);
             work.release.countDown();
             first.get();
             for (Future<String> other : others) {
@@ -128,6 +116,19 @@ class CoalescerTests {
         }
         assertThat(work.batches).allMatch(batch -> batch.size() <= 4);
         assertThat(work.batches.stream().mapToInt(List::size).sum()).isEqualTo(11);
+    }
+
+    /** Once the first statement runs, submits {@code count} requests ("request 0", ...) and waits until all are queued. */
+    private static List<Future<String>> queueBehindTheRunningStatement(ExecutorService callers,
+            Coalescer<String, String> coalescer, RecordingWork work, int count) throws InterruptedException {
+        awaitBatches(work, 1);
+        List<Future<String>> requests = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            String request = "request " + index;
+            requests.add(callers.submit(() -> coalescer.submit(request)));
+        }
+        awaitQueued(coalescer, count);
+        return requests;
     }
 
     private static void awaitBatches(RecordingWork work, int count) throws InterruptedException {
