@@ -149,7 +149,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     /** How the group commit has batched since the store started. */
     public GroupCommitStats groupCommitStats() {
         var counts = appender.counts();
-        return new GroupCommitStats(counts.commits(), counts.appends());
+        return new GroupCommitStats(counts.commits(), counts.appends(), counts.commitsFromKnownRevisions());
     }
 
     /** Stops the group-commit lanes after the appends already queued are committed. */

@@ -98,6 +98,19 @@ class SchemaAndLimitTests {
     }
 
     @Test
+    void a_payload_is_measured_in_utf8_bytes_so_multi_byte_text_under_the_limit_in_characters_is_rejected() {
+        // 400 euro signs: 400 characters, 1,200 bytes in UTF-8; and 150 emoji: 300 characters, 600 bytes.
+        ObjectNode euros = Json.mapper().createObjectNode().put("text", "\u20ac".repeat(400));
+        ObjectNode emoji = Json.mapper().createObjectNode().put("text", "\ud83d\udcb6".repeat(150));
+
+        AppendResult rejected = store.append("payment-1", ExpectedRevision.any(), List.of(event("payment.note", euros)));
+        AppendResult accepted = store.append("payment-1", ExpectedRevision.any(), List.of(event("payment.note", emoji)));
+
+        assertThat(((AppendResult.Rejected) rejected).reason()).contains("payload is 1").contains("over the limit of " + LIMIT_BYTES);
+        assertThat(accepted).isInstanceOf(AppendResult.Appended.class);
+    }
+
+    @Test
     void a_payload_with_the_nul_character_is_rejected_instead_of_failing_its_group_commit() {
         AppendResult result = store.append("payment-1", ExpectedRevision.any(),
                 List.of(event("payment.note", Json.mapper().createObjectNode().put("text", "a\u0000b"))));

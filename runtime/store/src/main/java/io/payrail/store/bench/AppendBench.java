@@ -93,7 +93,10 @@ public final class AppendBench {
             GroupCommitStats before = store.groupCommitStats();
             Throughput single = spanningCheckpoint(database, options, () -> throughput(store, options, 1, serverCpuNanos));
             results.put("events_appended_per_second", format(single.perSecond()));
-            results.put("appends_per_commit", String.format(Locale.ROOT, "%.1f", store.groupCommitStats().minus(before).appendsPerCommit()));
+            GroupCommitStats singleStats = store.groupCommitStats().minus(before);
+            results.put("appends_per_commit", String.format(Locale.ROOT, "%.1f", singleStats.appendsPerCommit()));
+            results.put("commits_from_known_revisions_percent", String.format(Locale.ROOT, "%.1f",
+                    singleStats.commits() == 0 ? 0.0 : 100.0 * singleStats.commitsFromKnownRevisions() / singleStats.commits()));
             single.cpuMicrosPerEvent().ifPresent(micros -> results.put("cpu_us_per_event", micros));
             single.serverMicrosPerEvent().ifPresent(micros -> results.put("server_cpu_us_per_event", micros));
             progress.printf("appending with %d writers, %d events per append, for %d s%n", options.writers(),

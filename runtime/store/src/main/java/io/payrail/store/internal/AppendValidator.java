@@ -76,7 +76,11 @@ public final class AppendValidator {
     }
 
     private Optional<String> problem(EventEnvelope event, String dataJson, String metadataJson) {
-        long bytes = utf8Length(dataJson) + (metadataJson == null ? 0 : utf8Length(metadataJson));
+        long characters = dataJson.length() + (metadataJson == null ? 0 : metadataJson.length());
+        // A UTF-16 character takes at most 3 bytes in UTF-8 (a surrogate pair, two characters, 4), so
+        // payloads far under the limit are not counted byte by byte.
+        long bytes = characters * 3 <= payloadLimitBytes ? characters
+                : utf8Length(dataJson) + (metadataJson == null ? 0 : utf8Length(metadataJson));
         if (bytes > payloadLimitBytes) {
             return Optional.of("payload is " + bytes + " bytes, over the limit of " + payloadLimitBytes + " bytes");
         }

@@ -64,8 +64,9 @@ final class CopyWriter {
     /**
      * Appends what it can of {@code appends}, and commits when {@code commit}; one result per append,
      * never {@code null}. Throws {@link LogWriter.CommitOutcomeUnknown} when the commit may have happened.
+     * A committed write records the revisions it read and wrote in {@code cache} (when not null).
      */
-    List<AppendResult> write(Connection connection, List<PreparedAppend> appends, Instant now, boolean commit)
+    List<AppendResult> write(Connection connection, List<PreparedAppend> appends, Instant now, boolean commit, RevisionCache cache)
             throws SQLException {
         Head head = lockAndRead(connection, appends);
         BatchPlan plan = BatchPlan.of(appends, head.revisions());
@@ -79,6 +80,9 @@ final class CopyWriter {
             finish(connection, lastPosition, EventCopyRows.instant(recordedAtMicros), commit);
         } else if (commit) {
             commitNothingWritten(connection);
+        }
+        if (commit && cache != null) {
+            cache.committed(head.position(), lastPosition, KnownRevisionsWriter.revisionsAfter(plan, actual, results));
         }
         return results;
     }

@@ -54,9 +54,15 @@ final class EventColumns {
 
     /** The columns in the order of the insert statement's {@code unnest}. */
     List<Array> columns(Connection connection) throws SQLException {
-        return List.of(connection.createArrayOf("int4", streams.toArray(Integer[]::new)),
-                connection.createArrayOf("int8", offsets.toArray(Long[]::new)),
-                text(connection, ids), text(connection, types), text(connection, sources), text(connection, subjects),
+        List<Array> columns = new ArrayList<>(List.of(connection.createArrayOf("int4", streams.toArray(Integer[]::new)),
+                connection.createArrayOf("int8", offsets.toArray(Long[]::new))));
+        columns.addAll(payloadColumns(connection));
+        return columns;
+    }
+
+    /** The columns from the event id on: everything but the stream and its offset. */
+    List<Array> payloadColumns(Connection connection) throws SQLException {
+        return List.of(text(connection, ids), text(connection, types), text(connection, sources), text(connection, subjects),
                 text(connection, times), connection.createArrayOf("int4", versions.toArray(Integer[]::new)),
                 text(connection, traces), text(connection, causations), text(connection, correlations),
                 text(connection, tenants), text(connection, metadata), text(connection, data));

@@ -119,6 +119,12 @@ public final class LogWriter {
     private static final String LOCK_AND_WRITE_SQL = LOCK_SQL + ";\n" + CHECK_AND_INSERT_SQL;
     private static final String LOCK_WRITE_AND_COMMIT_SQL = LOCK_AND_WRITE_SQL + ";\nCOMMIT";
     private static final String WRITE_AND_COMMIT_SQL = CHECK_AND_INSERT_SQL + ";\nCOMMIT";
+    /** Each statement with {@link #ANY_INSERT_SQL} in place of {@link #CHECK_AND_INSERT_SQL}, made once. */
+    private static final Map<String, String> ANY_ONLY_VARIANTS = Map.of(
+            CHECK_AND_INSERT_SQL, ANY_INSERT_SQL,
+            LOCK_AND_WRITE_SQL, LOCK_AND_WRITE_SQL.replace(CHECK_AND_INSERT_SQL, ANY_INSERT_SQL),
+            LOCK_WRITE_AND_COMMIT_SQL, LOCK_WRITE_AND_COMMIT_SQL.replace(CHECK_AND_INSERT_SQL, ANY_INSERT_SQL),
+            WRITE_AND_COMMIT_SQL, WRITE_AND_COMMIT_SQL.replace(CHECK_AND_INSERT_SQL, ANY_INSERT_SQL));
     private static final int RESULT_COLUMNS = 4;
 
     /**
@@ -132,6 +138,7 @@ public final class LogWriter {
     private final String notifyChannel;
     private final int copyEventsMin;
     private final CopyWriter copyWriter;
+    private final KnownRevisionsWriter knownRevisionsWriter;
 
     public LogWriter(String notifyChannel) {
         this(notifyChannel, COPY_EVENTS_MIN_DEFAULT);
@@ -143,6 +150,7 @@ public final class LogWriter {
         this.notifyChannel = notifyChannel;
         this.copyEventsMin = copyEventsMin;
         this.copyWriter = new CopyWriter(notifyChannel);
+        this.knownRevisionsWriter = new KnownRevisionsWriter(notifyChannel);
     }
 
     private boolean copies(List<PreparedAppend> appends) {
@@ -162,7 +170,7 @@ public final class LogWriter {
      */
     public List<AppendResult> write(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
         if (copies(appends)) {
-            return copyWriter.write(connection, appends, now, false);
+            return copyWriter.write(connection, appends, now, false, null);
         }
         Sent sent = send(connection, BatchPlan.of(appends, Map.of()), now, LOCK_AND_WRITE_SQL);
         List<AppendResult> results = sent.results();
@@ -188,10 +196,46 @@ public final class LogWriter {
      * {@link CommitOutcomeUnknown} when the commit may have happened.
      */
     public List<AppendResult> writeAndCommit(Connection connection, List<PreparedAppend> appends, Instant now) throws SQLException {
-        if (copies(appends)) {
-            return copyWriter.write(connection, appends, now, true);
+        return writeAndCommit(connection, appends, now, new RevisionCache());
+    }
+
+    /**
+     * As {@link #writeAndCommit(Connection, List, Instant)}, planning from the revisions a lane's
+     * {@code cache} knows when it knows every stream of the batch (then without reading any
+     * revision), and recording what the commit left in it. The cache is emptied when this fails.
+     */
+    public List<AppendResult> writeAndCommit(Connection connection, List<PreparedAppend> appends, Instant now, RevisionCache cache)
+            throws SQLException {
+        try {
+            if (copies(appends)) {
+                return copyWriter.write(connection, appends, now, true, cache);
+            }
+            List<AppendResult> written = knownRevisionsWriter.writeAndCommit(connection, appends, now, cache);
+            if (written != null) {
+                return written;
+            }
+            BatchPlan plan = BatchPlan.of(appends, Map.of());
+            Sent sent = sendAndCommit(connection, plan, now, LOCK_WRITE_AND_COMMIT_SQL);
+            record(cache, plan, sent);
+            return sent.results();
+        } catch (SQLException | RuntimeException failure) {
+            cache.forget();
+            throw failure;
         }
-        return sendAndCommit(connection, BatchPlan.of(appends, Map.of()), now, LOCK_WRITE_AND_COMMIT_SQL);
+    }
+
+    /**
+     * Records in the cache what a committed statement read and wrote. When it wrote nothing, the head
+     * it started from is not known, so the cache starts afresh.
+     */
+    private static void record(RevisionCache cache, BatchPlan plan, Sent sent) {
+        if (sent.inserted() == 0) {
+            cache.forget();
+            return;
+        }
+        long[] actual = plan.streams.stream().mapToLong(sent.actualRevisions()::get).toArray();
+        cache.committed(sent.lastPosition() - sent.inserted(), sent.lastPosition(),
+                KnownRevisionsWriter.revisionsAfter(plan, actual, sent.results()));
     }
 
     /**
@@ -201,11 +245,11 @@ public final class LogWriter {
     public List<AppendResult> writeExactAndCommit(Connection connection, List<PreparedAppend> appends, Instant now)
             throws SQLException {
         if (copies(appends)) {
-            return copyWriter.write(connection, appends, now, true);
+            return copyWriter.write(connection, appends, now, true, null);
         }
         Map<String, Long> revisions = lockAndReadRevisions(connection, appends);
         BatchPlan plan = BatchPlan.of(appends, revisions);
-        List<AppendResult> results = sendAndCommit(connection, plan, now, WRITE_AND_COMMIT_SQL);
+        List<AppendResult> results = sendAndCommit(connection, plan, now, WRITE_AND_COMMIT_SQL).results();
         Check.that(retried(results).isEmpty(), "a plan made under the log lock was wrong: %s (streams %s, revisions %s, planned %s)",
                 results, plan.streams, revisions, plan.bases);
         return results;
@@ -249,9 +293,9 @@ public final class LogWriter {
      * {@code COMMIT} and reports the transaction as failed: nothing was committed, and the caller
      * rolls back. Any other failure (a failed commit, a lost connection) may have committed.
      */
-    private List<AppendResult> sendAndCommit(Connection connection, BatchPlan plan, Instant now, String sql) throws SQLException {
+    private Sent sendAndCommit(Connection connection, BatchPlan plan, Instant now, String sql) throws SQLException {
         try {
-            return send(connection, plan, now, sql).results();
+            return send(connection, plan, now, sql);
         } catch (SQLException failure) {
             throw classified(connection, failure);
         }
@@ -284,12 +328,15 @@ public final class LogWriter {
         }
     }
 
-    /** One result per append ({@code null}: planned on a wrong revision) and the revision each stream actually had. */
-    private record Sent(List<AppendResult> results, Map<String, Long> actualRevisions) {}
+    /**
+     * One result per append ({@code null}: planned on a wrong revision), the revision each stream
+     * actually had, the head after the statement and how many events it inserted.
+     */
+    private record Sent(List<AppendResult> results, Map<String, Long> actualRevisions, long lastPosition, long inserted) {}
 
     private Sent send(Connection connection, BatchPlan plan, Instant now, String sql) throws SQLException {
         boolean anyOnly = plan.rowCount() > 0 && plan.bases.stream().allMatch(java.util.Objects::isNull);
-        try (PreparedStatement statement = connection.prepareStatement(anyOnly ? sql.replace(CHECK_AND_INSERT_SQL, ANY_INSERT_SQL) : sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(anyOnly ? ANY_ONLY_VARIANTS.get(sql) : sql)) {
             int parameter = 1;
             statement.setArray(parameter++, EventColumns.text(connection, plan.streams));
             statement.setArray(parameter++, connection.createArrayOf("int8", plan.bases.toArray(Long[]::new)));
@@ -322,7 +369,7 @@ public final class LogWriter {
             for (int stream = 0; stream < actual.length; stream++) {
                 actualRevisions.put(plan.streams.get(stream), actual[stream]);
             }
-            return new Sent(results, actualRevisions);
+            return new Sent(results, actualRevisions, lastPosition, inserted);
         }
     }
 
