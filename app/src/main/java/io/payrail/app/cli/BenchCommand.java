@@ -35,7 +35,8 @@ public final class BenchCommand {
         @Option(names = "--streams", defaultValue = "10000") int streams;
         @Option(names = "--duration", defaultValue = "60", description = "Seconds per figure (default ${DEFAULT-VALUE}).") int duration;
         @Option(names = "--rate", defaultValue = "5000", description = "Open-loop rate for latency figures, events/s.") int rate;
-        @Option(names = "--replay-events", defaultValue = "1000000", description = "Events in the log when the replay runs.") int replayEvents;
+        @Option(names = {"--events", "--replay-events"}, defaultValue = "1000000",
+                description = "Events in the log when the replay runs (default ${DEFAULT-VALUE}).") int replayEvents;
 
         @Override
         public Integer call() throws InterruptedException {
