@@ -37,15 +37,79 @@ class KnownRevisionsTests {
     @Test
     void appends_to_streams_the_lane_already_wrote_are_planned_without_reading_revisions() {
         store.append("payment-1", ExpectedRevision.noStream(), numbered(0, 1));
+        store.append("payment-1", ExpectedRevision.exactly(0), numbered(1, 1));
         GroupCommitStats before = store.groupCommitStats();
 
-        AppendResult second = store.append("payment-1", ExpectedRevision.exactly(0), numbered(1, 1));
-        AppendResult third = store.append("payment-1", ExpectedRevision.any(), numbered(2, 2));
+        AppendResult third = store.append("payment-1", ExpectedRevision.exactly(1), numbered(2, 1));
+        AppendResult fourth = store.append("payment-1", ExpectedRevision.any(), numbered(3, 2));
 
-        assertThat(second).isEqualTo(new AppendResult.Appended(2, 2, 1));
-        assertThat(third).isEqualTo(new AppendResult.Appended(3, 4, 3));
+        assertThat(third).isEqualTo(new AppendResult.Appended(3, 3, 2));
+        assertThat(fourth).isEqualTo(new AppendResult.Appended(4, 5, 4));
         assertThat(store.groupCommitStats().minus(before).commitsFromKnownRevisions()).isEqualTo(2);
-        assertThat(revisionsOf("payment-1")).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(revisionsOf("payment-1")).containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_lane_plans_from_known_revisions_only_after_two_of_its_commits_in_a_row() {
+        store.append("payment-1", ExpectedRevision.noStream(), numbered(0, 1));
+        GroupCommitStats before = store.groupCommitStats();
+
+        store.append("payment-1", ExpectedRevision.any(), numbered(1, 1));
+
+        assertThat(store.groupCommitStats().minus(before).commitsFromKnownRevisions()).isZero();
+    }
+
+    @Test
+    void nodes_taking_turns_commit_by_commit_never_plan_from_known_revisions_so_never_pay_for_a_moved_head() {
+        for (int round = 0; round < 10; round++) {
+            store.append("payment-1", ExpectedRevision.any(), numbered(2 * round, 1));
+            otherNode.append("payment-1", ExpectedRevision.any(), numbered(2 * round + 1, 1));
+        }
+
+        assertThat(store.groupCommitStats().commitsFromKnownRevisions()).isZero();
+        assertThat(otherNode.groupCommitStats().commitsFromKnownRevisions()).isZero();
+        assertThat(revisionsOf("payment-1")).hasSize(20).isSorted().doesNotHaveDuplicates().endsWith(19L);
+    }
+
+    @Test
+    void a_database_that_lost_the_lanes_last_commit_is_noticed_even_when_the_head_is_back_at_the_same_number() throws Exception {
+        store.append("payment-1", ExpectedRevision.noStream(), numbered(0, 1));
+        store.append("payment-2", ExpectedRevision.noStream(), numbered(1, 1));
+        // As after promoting an asynchronous standby that had not received the last commit, then
+        // another node appending: the head is back at 2, with another event at position 2.
+        execute("DELETE FROM store_event WHERE position = 2", "UPDATE store_log_head SET position = 1");
+        otherNode.append("payment-3", ExpectedRevision.noStream(), numbered(2, 1));
+
+        AppendResult stale = store.append("payment-2", ExpectedRevision.exactly(0), numbered(3, 1));
+        AppendResult created = store.append("payment-2", ExpectedRevision.noStream(), numbered(3, 1));
+
+        assertThat(stale).isEqualTo(new AppendResult.Conflict("payment-2", ExpectedRevision.exactly(0), -1));
+        assertThat(created).isEqualTo(new AppendResult.Appended(3, 3, 0));
+        assertThat(revisionsOf("payment-2")).containsExactly(0L);
+    }
+
+    @Test
+    void a_batch_that_failed_inside_the_database_leaves_the_next_known_revisions_plan_exact() throws Exception {
+        execute("""
+                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.type = 'test.poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '23514'; END IF;
+                    RETURN NEW;
+                END $$""", "CREATE TRIGGER test_refuse_poison BEFORE INSERT ON store_event FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()");
+        try {
+            for (int round = 0; round < 3; round++) {
+                store.append("payment-1", ExpectedRevision.any(), numbered(round, 1));
+            }
+            assertThatThrownBy(() -> store.append("payment-1", ExpectedRevision.any(),
+                    List.of(TestEvents.event("test.poison", TestEvents.json("{}"))))).hasMessageContaining("could not append");
+
+            AppendResult next = store.append("payment-1", ExpectedRevision.exactly(2), numbered(3, 1));
+
+            assertThat(next).isEqualTo(new AppendResult.Appended(4, 4, 3));
+            assertThat(revisionsOf("payment-1")).containsExactly(0L, 1L, 2L, 3L);
+        } finally {
+            execute("DROP TRIGGER IF EXISTS test_refuse_poison ON store_event", "DROP FUNCTION IF EXISTS test_refuse_poison()");
+        }
     }
 
     @Test
@@ -99,6 +163,7 @@ class KnownRevisionsTests {
     @Test
     void a_rolled_back_unit_of_work_gives_its_positions_back_and_the_known_revisions_stay_usable() {
         store.append("payment-1", ExpectedRevision.noStream(), numbered(0, 1));
+        store.append("payment-2", ExpectedRevision.noStream(), numbered(1, 1));
         assertThatThrownBy(() -> database.transactions().inTransaction(connection -> {
             store.append(connection, "payment-1", ExpectedRevision.exactly(0), numbered(1, 1));
             throw new IllegalStateException("the command failed after appending");
@@ -107,7 +172,7 @@ class KnownRevisionsTests {
 
         AppendResult next = store.append("payment-1", ExpectedRevision.exactly(0), numbered(1, 1));
 
-        assertThat(next).isEqualTo(new AppendResult.Appended(2, 2, 1));
+        assertThat(next).isEqualTo(new AppendResult.Appended(3, 3, 1));
         assertThat(store.groupCommitStats().minus(before).commitsFromKnownRevisions()).isEqualTo(1);
     }
 
@@ -120,6 +185,15 @@ class KnownRevisionsTests {
         }
 
         assertThat(revisionsOf("payment-1")).hasSize(20).isSorted().doesNotHaveDuplicates().startsWith(0L).endsWith(19L);
+    }
+
+    private void execute(String... statements) throws java.sql.SQLException {
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     private List<Long> revisionsOf(String stream) {

@@ -82,7 +82,8 @@ final class CopyWriter {
             commitNothingWritten(connection);
         }
         if (commit && cache != null) {
-            cache.committed(head.position(), lastPosition, KnownRevisionsWriter.revisionsAfter(plan, actual, results));
+            cache.committed(head.position(), lastPosition, KnownRevisionsWriter.headEventId(plan, results),
+                    KnownRevisionsWriter.revisionsAfter(plan, actual, results));
         }
         return results;
     }

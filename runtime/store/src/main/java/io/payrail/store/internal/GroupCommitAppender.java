@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * the commit returned: an acknowledged append is durable.
  *
  * <p>Each lane remembers the revisions of the streams it wrote and the head its last commit left
- * ({@link RevisionCache}); a batch whose streams it all knows is written without reading revisions.
+ * ({@link RevisionCache}); a batch of fewer than {@link LogWriter#COPY_EVENTS_MIN_DEFAULT} events
+ * whose streams it all knows is written without reading revisions (copied batches always read them).
  *
  * <p>With several lanes, each sends its batch at once and the server queues them on the log lock.
  * That splits closed-loop writers into alternating groups and so smaller batches; one lane measured

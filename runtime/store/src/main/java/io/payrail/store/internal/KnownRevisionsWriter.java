@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes a group commit whose streams a lane's {@link RevisionCache} knows, without reading any
  * revision from the database: the plan (conflicts, revisions, positions) is made in Java, and one
- * round trip takes the log lock, moves the head only if it is still where the cache says, inserts
- * the rows with the positions and revisions already computed, and commits.
+ * round trip takes the log lock, moves the head only if it is still where the cache says and the
+ * event at it is the one the lane wrote there, inserts the rows with the positions and revisions
+ * already computed, and commits.
  *
  * <p>Against {@link LogWriter}'s statement it saves, per commit, one index lookup per stream and
  * the joins that apply the revisions read to the events. When the head moved (somebody else
@@ -29,6 +31,7 @@ final class KnownRevisionsWriter {
             WITH head AS (
                 UPDATE store_log_head SET position = ?::bigint, recorded_at = greatest(recorded_at, ?::timestamptz)
                 WHERE id = 1 AND position = ?::bigint
+                    AND EXISTS (SELECT 1 FROM store_event WHERE position = ?::bigint AND event_id = ?::uuid)
                 RETURNING recorded_at, pg_notify(?, position::text) IS NULL AS notified),
             inserted AS (
                 INSERT INTO store_event (position, stream, revision, event_id, type, source, subject, time,
@@ -70,14 +73,28 @@ final class KnownRevisionsWriter {
         long headBefore = cache.head();
         long headAfter = headBefore + plan.rowCount();
         long[] revisions = plan.bases.stream().mapToLong(Long::longValue).toArray();
-        if (!send(connection, plan, revisions, headBefore, now)) {
+        if (!send(connection, plan, revisions, headBefore, cache.headEventId(), now)) {
             cache.forget();
             return null;
         }
         List<AppendResult> results = plan.results(revisions, headAfter);
         cache.countPlannedCommit();
-        cache.committed(headBefore, headAfter, revisionsAfter(plan, revisions, results));
+        cache.committed(headBefore, headAfter, headEventId(plan, results), revisionsAfter(plan, revisions, results));
         return results;
+    }
+
+    /** The id of the event written at the highest position, or null when nothing was written. */
+    static UUID headEventId(BatchPlan plan, List<AppendResult> results) {
+        UUID id = null;
+        long highest = 0;
+        List<BatchPlan.Entry> entries = plan.entries();
+        for (int index = 0; index < entries.size(); index++) {
+            if (results.get(index) instanceof AppendResult.Appended appended && appended.lastPosition() > highest) {
+                highest = appended.lastPosition();
+                id = entries.get(index).append().events().getLast().id();
+            }
+        }
+        return id;
     }
 
     /** Each stream's revision after the batch: its revision before plus the events written to it. */
@@ -96,12 +113,15 @@ final class KnownRevisionsWriter {
     }
 
     /** Sends the statement; whether the head was where expected (and so everything was written). */
-    private boolean send(Connection connection, BatchPlan plan, long[] revisions, long headBefore, Instant now) throws SQLException {
+    private boolean send(Connection connection, BatchPlan plan, long[] revisions, long headBefore, UUID headEventId, Instant now)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(WRITE_IF_HEAD_AND_COMMIT_SQL)) {
             int parameter = 1;
             statement.setLong(parameter++, headBefore + plan.rowCount());
             statement.setString(parameter++, now.toString());
             statement.setLong(parameter++, headBefore);
+            statement.setLong(parameter++, headBefore);
+            statement.setObject(parameter++, headEventId);
             statement.setString(parameter++, notifyChannel);
             statement.setLong(parameter++, headBefore);
             for (Array column : eventStreamsAndRevisions(connection, plan, revisions)) {

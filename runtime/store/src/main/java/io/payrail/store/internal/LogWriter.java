@@ -235,7 +235,7 @@ public final class LogWriter {
         }
         long[] actual = plan.streams.stream().mapToLong(sent.actualRevisions()::get).toArray();
         cache.committed(sent.lastPosition() - sent.inserted(), sent.lastPosition(),
-                KnownRevisionsWriter.revisionsAfter(plan, actual, sent.results()));
+                KnownRevisionsWriter.headEventId(plan, sent.results()), KnownRevisionsWriter.revisionsAfter(plan, actual, sent.results()));
     }
 
     /**
