@@ -186,11 +186,20 @@ public final class QueueConsumer implements AutoCloseable {
         return lingering && linger.compareTo(options.fallbackPoll()) < 0 ? linger : options.fallbackPoll();
     }
 
+    /**
+     * Receives, and deletes in the same statement and commit the messages whose handlers finished
+     * since (plain handlers only; a transactional handler deletes in its own transaction). If the
+     * receive fails, its deletes go back to the batcher, which deletes them on its own.
+     */
     private List<ReceivedMessage> receive(int count) throws InterruptedException {
         receives.incrementAndGet();
+        List<ReceiptHandle> finished = deletes == null ? List.of() : deletes.takeForReceive();
         try {
-            return queues.receive(options.queue(), count, options.visibilityTimeout());
+            return queues.deleteAndReceive(options.queue(), finished, count, options.visibilityTimeout()).messages();
         } catch (RuntimeException failure) {
+            if (!finished.isEmpty()) {
+                deletes.giveBack(finished);
+            }
             LOG.warn("receive from queue {} failed, retrying after {}: {}", options.queue(), options.fallbackPoll(),
                     failure.getMessage());
             Thread.sleep(options.fallbackPoll());

@@ -60,6 +60,16 @@ public final class QueueLimits {
     /** After activity, a consumer whose receive comes back empty polls this often for {@link #CONSUMER_LINGER}. */
     public static final Duration CONSUMER_LINGER_POLL = Duration.ofMillis(20);
     public static final Duration CONSUMER_LINGER = Duration.ofMillis(500);
+    /**
+     * How long a consumer's finished message waits for the consumer's next receive to carry its delete
+     * before a delete of its own takes it (a quiet queue has no next receive soon).
+     */
+    public static final Duration CONSUMER_DELETE_RIDE_WAIT = Duration.ofMillis(20);
+    /**
+     * Rows a process deletes from queue_message before it vacuums the table itself, at the next full
+     * receive (see {@code TableVacuum}).
+     */
+    public static final int VACUUM_AFTER_DELETED_ROWS = 20_000;
 
     private QueueLimits() {}
 }

@@ -8,6 +8,7 @@ import io.payrail.queue.internal.QueueDirectory;
 import io.payrail.queue.internal.QueueRecord;
 import io.payrail.queue.internal.ReceiveLanes;
 import io.payrail.queue.internal.SendStatements;
+import io.payrail.queue.internal.TableVacuum;
 import io.payrail.queue.internal.WriteLanes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +39,7 @@ public final class Queues {
     private final Map<Integer, AtomicLong> lastNotifyNanos = new ConcurrentHashMap<>();
     private final WriteLanes writeLanes;
     private final ReceiveLanes receiveLanes;
+    private final TableVacuum vacuum;
 
     /** {@code random} makes receipt tokens and backoff jitter; it is used under a lock. */
     public Queues(DataSource dataSource, RandomGenerator random) {
@@ -48,8 +51,9 @@ public final class Queues {
         this.dataSource = Check.notNull(dataSource, "dataSource");
         this.random = Check.notNull(random, "random");
         this.directory = new QueueDirectory(dataSource);
-        this.writeLanes = new WriteLanes(dataSource);
-        this.receiveLanes = new ReceiveLanes(dataSource, this::nextRandomLong, tenantRefresh.toNanos(), nanoTime);
+        this.vacuum = new TableVacuum(dataSource);
+        this.writeLanes = new WriteLanes(dataSource, vacuum);
+        this.receiveLanes = new ReceiveLanes(dataSource, this::nextRandomLong, tenantRefresh.toNanos(), nanoTime, vacuum);
     }
 
     public DataSource dataSource() {
@@ -64,7 +68,8 @@ public final class Queues {
     public GroupCommitCounts groupCommitCounts() {
         long[] writes = writeLanes.counts();
         long[] receives = receiveLanes.counts();
-        return new GroupCommitCounts(writes[0], writes[1], receives[0], receives[1], writes[2], writes[3], receives[2]);
+        return new GroupCommitCounts(writes[0], writes[1], receives[0], receives[1], writes[2], writes[3], receives[2],
+                receives[3], vacuum.vacuums());
     }
 
     // ---- send
@@ -169,8 +174,30 @@ public final class Queues {
     public List<ReceivedMessage> receive(String queueName, int maxMessages, Duration visibilityTimeout) {
         Check.argument(maxMessages >= 1 && maxMessages <= QueueLimits.RECEIVE_BATCH_MAX,
                 "a receive takes 1 to %d messages, got %d", QueueLimits.RECEIVE_BATCH_MAX, maxMessages);
+        return deleteAndReceive(queueName, List.of(), maxMessages, visibilityTimeout).messages();
+    }
+
+    /**
+     * Deletes with {@code handles} (a consumer's previous batch, of any queue) and receives up to
+     * {@code maxMessages} in one statement and one durable commit: a consumer cycle then costs one
+     * commit instead of two. The outcomes are exactly those of {@link #deleteBatch}: a handle deletes
+     * only while it is the message's current one, so a stale handle never deletes a redelivery, and
+     * the call returns (acknowledging the deletes) only after the commit. If it throws, nothing was
+     * deleted or received unless the failure was a lost connection (outcome unknown, as for any
+     * delete); the handles can be deleted again, a repeated delete reports {@code STALE_RECEIPT}.
+     */
+    public ReceiveResult deleteAndReceive(String queueName, List<ReceiptHandle> handles, int maxMessages,
+            Duration visibilityTimeout) {
+        Check.argument(maxMessages >= 1 && maxMessages <= QueueLimits.RECEIVE_BATCH_MAX,
+                "a receive takes 1 to %d messages, got %d", QueueLimits.RECEIVE_BATCH_MAX, maxMessages);
+        Check.notNull(handles, "handles");
+        Check.argument(handles.size() <= QueueLimits.DELETE_BATCH_MAX,
+                "a receive deletes at most %d handles, got %d", QueueLimits.DELETE_BATCH_MAX, handles.size());
+        handles.forEach(handle -> Check.notNull(handle, "handle"));
         Long timeoutMillis = visibilityTimeout == null ? null : checkedVisibility(visibilityTimeout).toMillis();
-        return receiveLanes.receive(directory.require(queueName), maxMessages, timeoutMillis);
+        ReceiveLanes.Answer answer = receiveLanes.receive(directory.require(queueName),
+                new ReceiveLanes.Request(maxMessages, List.copyOf(handles)), timeoutMillis);
+        return new ReceiveResult(answer.messages(), outcomes(handles, answer.deleted()));
     }
 
     // ---- acknowledge
@@ -185,7 +212,12 @@ public final class Queues {
     public DeleteOutcome delete(Connection transaction, ReceiptHandle handle) {
         Check.notNull(handle, "handle");
         try {
-            return AcknowledgeStatements.delete(transaction, handle) ? DeleteOutcome.DELETED : DeleteOutcome.STALE_RECEIPT;
+            if (!AcknowledgeStatements.delete(transaction, handle)) {
+                return DeleteOutcome.STALE_RECEIPT;
+            }
+            // Counted before the caller commits (or rolls back): the vacuum threshold is a rough measure.
+            vacuum.deleted(1);
+            return DeleteOutcome.DELETED;
         } catch (SQLException failure) {
             throw new DatabaseException("could not delete message " + handle.messageId(), failure);
         }
@@ -197,7 +229,10 @@ public final class Queues {
         Check.argument(!handles.isEmpty() && handles.size() <= QueueLimits.DELETE_BATCH_MAX,
                 "a delete batch holds 1 to %d handles, got %d", QueueLimits.DELETE_BATCH_MAX, handles.size());
         handles.forEach(handle -> Check.notNull(handle, "handle"));
-        var deleted = writeLanes.delete(handles);
+        return outcomes(handles, writeLanes.delete(handles));
+    }
+
+    private static List<DeleteOutcome> outcomes(List<ReceiptHandle> handles, Set<ReceiptHandle> deleted) {
         return handles.stream().map(handle -> deleted.contains(handle) ? DeleteOutcome.DELETED
                 : DeleteOutcome.STALE_RECEIPT).toList();
     }

@@ -50,12 +50,13 @@ public final class AcknowledgeStatements {
         }
         String sql = """
                 DELETE FROM queue_message m USING unnest(?::bigint[], ?::integer[], ?::bigint[]) AS h(id, receive_count, token)
-                WHERE m.id = h.id AND m.receive_count = h.receive_count AND m.receipt_token = h.token
+                WHERE m.id = ANY(?::bigint[]) AND m.id = h.id AND m.receive_count = h.receive_count AND m.receipt_token = h.token
                 RETURNING m.id, m.receive_count, m.receipt_token
                 """;
-        try (PreparedStatement statement = Sql.plannedPerExecution(Sql.bind(connection.prepareStatement(sql),
-                Sql.bigintArray(connection, ids), Sql.integerArray(connection, counts), Sql.bigintArray(connection, tokens)));
-                ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(Sql.INDEX_PLANS_ONLY + sql),
+                Sql.bigintArray(connection, ids), Sql.integerArray(connection, counts), Sql.bigintArray(connection, tokens),
+                Sql.bigintArray(connection, ids));
+                ResultSet rows = Sql.queryAfterSettings(statement)) {
             Set<ReceiptHandle> deleted = new HashSet<>();
             while (rows.next()) {
                 deleted.add(new ReceiptHandle(rows.getLong(1), rows.getInt(2), rows.getLong(3)));

@@ -21,11 +21,13 @@ import javax.sql.DataSource;
  */
 public final class WriteLanes {
     private final DataSource dataSource;
+    private final TableVacuum vacuum;
     private final Map<Integer, Coalescer<List<OutgoingMessage>, List<Long>>> sends = new ConcurrentHashMap<>();
     private final Coalescer<List<ReceiptHandle>, Set<ReceiptHandle>> deletes;
 
-    public WriteLanes(DataSource dataSource) {
+    public WriteLanes(DataSource dataSource, TableVacuum vacuum) {
         this.dataSource = dataSource;
+        this.vacuum = vacuum;
         this.deletes = new Coalescer<>("delete messages", QueueLimits.COALESCED_REQUESTS_MAX, QueueLimits.DELETE_BATCH_MAX,
                 List::size, this::deleteAll);
     }
@@ -73,6 +75,7 @@ public final class WriteLanes {
             connection.setAutoCommit(true);
             deleted = Collections.unmodifiableSet(AcknowledgeStatements.deleteAll(connection, all));
         }
+        vacuum.deleted(deleted.size());
         return Collections.nCopies(requests.size(), deleted);
     }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class ReceiveStatementsTests {
     private static final int GROWN_BACKLOG = 50_000;
     private static final long TOKEN = 11;
+    /** Messages sent and deleted before the vacuum: the pages it leaves, with zero rows recorded. */
+    private static final int CHURNED = 5_000;
     private static TestDatabase database;
     private static QueueDirectory directory;
 
@@ -79,6 +81,45 @@ class ReceiveStatementsTests {
             assertThat(received).hasSize(10).extracting(ReceivedMessage::messageGroup).doesNotHaveDuplicates();
             assertThat(sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the receive").isZero();
             connection.rollback();
+        }
+    }
+
+    @Test
+    void after_a_vacuum_of_the_empty_table_a_receive_still_walks_the_index_from_the_oldest_message() throws SQLException {
+        QueueRecord queue = directory.define(QueueDefinition.standard("vacuumed.empty"));
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            insert(connection, queue, CHURNED, "NULL");
+            connection.createStatement().execute("DELETE FROM queue_message");
+            // Recorded now (the pages stay: the vacuum does not truncate), zero rows per page makes the
+            // planner take any later backlog for a single row.
+            connection.createStatement().execute(TableVacuum.VACUUM);
+            connection.setAutoCommit(false);
+            long oldest = insert(connection, queue, GROWN_BACKLOG, "NULL");
+            connection.commit();
+
+            long rowsReadBefore = rowsRead(connection);
+            List<ReceivedMessage> received = ReceiveStatements.receiveFromTenants(connection, queue, List.of("tenant"), 10, 10,
+                    null, TOKEN, List.of()).delivered();
+            assertThat(received).hasSize(10).extracting(ReceivedMessage::messageId).first().isEqualTo(oldest);
+            assertThat(rowsRead(connection) - rowsReadBefore).as("rows of queue_message read by the receive").isLessThan(1_000);
+            var acknowledged = ReceiveStatements.receiveFromTenants(connection, queue, List.of("tenant"), 10, 10, null, TOKEN + 1,
+                    received.stream().map(ReceivedMessage::receiptHandle).toList());
+            assertThat(acknowledged.acknowledged()).hasSize(10);
+            assertThat(acknowledged.delivered()).hasSize(10);
+            assertThat(rowsRead(connection) - rowsReadBefore).as("rows of queue_message read by both receives").isLessThan(1_000);
+            connection.rollback();
+            connection.setAutoCommit(true);
+            connection.createStatement().execute("DELETE FROM queue_message");
+        }
+    }
+
+    /** Rows of queue_message read so far in this transaction, by sequential and by index scans. */
+    private static long rowsRead(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables WHERE relname = 'queue_message'");
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 
