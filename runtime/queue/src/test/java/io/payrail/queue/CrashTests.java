@@ -18,19 +18,8 @@ class CrashTests {
     @Test
     void a_sigkill_of_the_consumer_jvm_during_processing_loses_nothing() throws Exception {
         try (TestDatabase database = QueueTesting.database()) {
-            Queues queues = QueueTesting.queues(database);
-            new QueueAdmin(queues).define(QueueDefinition.standard("crash").withVisibilityTimeout(Duration.ofSeconds(1)));
-            database.transactions().inTransaction(connection -> connection.createStatement()
-                    .execute("CREATE TABLE processed (message_id bigint NOT NULL)"));
             int count = 200;
-            Set<Long> sent = new HashSet<>();
-            for (int index = 0; index < count; index += 10) {
-                List<OutgoingMessage> batch = new ArrayList<>();
-                for (int offset = 0; offset < 10; offset++) {
-                    batch.add(message("tenant-" + offset % 4, "m" + (index + offset)));
-                }
-                queues.sendBatch("crash", batch).forEach(result -> sent.add(result.messageId()));
-            }
+            Set<Long> sent = queueForTheChild(database, count);
             Path log = Files.createTempFile("crash-consumer", ".log");
             Process first = startChild(database, log, 1);
             awaitProcessed(database, count / 4, first);
@@ -55,19 +44,8 @@ class CrashTests {
     @Test
     void a_sigkill_of_a_plain_consumer_loses_nothing_and_redelivers_what_it_had_not_yet_deleted() throws Exception {
         try (TestDatabase database = QueueTesting.database()) {
-            Queues queues = QueueTesting.queues(database);
-            new QueueAdmin(queues).define(QueueDefinition.standard("crash").withVisibilityTimeout(Duration.ofSeconds(1)));
-            database.transactions().inTransaction(connection -> connection.createStatement()
-                    .execute("CREATE TABLE processed (message_id bigint NOT NULL)"));
             int count = 200;
-            Set<Long> sent = new HashSet<>();
-            for (int index = 0; index < count; index += 10) {
-                List<OutgoingMessage> batch = new ArrayList<>();
-                for (int offset = 0; offset < 10; offset++) {
-                    batch.add(message("tenant-" + offset % 4, "m" + (index + offset)));
-                }
-                queues.sendBatch("crash", batch).forEach(result -> sent.add(result.messageId()));
-            }
+            Set<Long> sent = queueForTheChild(database, count);
             Path log = Files.createTempFile("crash-plain-consumer", ".log");
             Process first = startChild(database, log, 1, "plain");
             awaitProcessed(database, count / 4, first);
@@ -90,6 +68,23 @@ class CrashTests {
             assertThat(QueueTesting.count(database, "SELECT count(*) FROM processed WHERE message_id NOT IN ("
                     + String.join(",", sent.stream().map(String::valueOf).toList()) + ")")).isZero();
         }
+    }
+
+    /** Defines the queue "crash", creates the child's table of processed messages and sends {@code count} messages. */
+    private static Set<Long> queueForTheChild(TestDatabase database, int count) {
+        Queues queues = QueueTesting.queues(database);
+        new QueueAdmin(queues).define(QueueDefinition.standard("crash").withVisibilityTimeout(Duration.ofSeconds(1)));
+        database.transactions().inTransaction(connection -> connection.createStatement()
+                .execute("CREATE TABLE processed (message_id bigint NOT NULL)"));
+        Set<Long> sent = new HashSet<>();
+        for (int index = 0; index < count; index += 10) {
+            List<OutgoingMessage> batch = new ArrayList<>();
+            for (int offset = 0; offset < 10; offset++) {
+                batch.add(message("tenant-" + offset % 4, "m" + (index + offset)));
+            }
+            queues.sendBatch("crash", batch).forEach(result -> sent.add(result.messageId()));
+        }
+        return sent;
     }
 
     private static void awaitDistinctProcessed(TestDatabase database, long atLeast, Process child) throws Exception {
