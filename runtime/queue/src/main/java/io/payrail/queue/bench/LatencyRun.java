@@ -30,11 +30,15 @@ final class LatencyRun {
     private final Histogram fromScheduled = QueueBench.histogram();
     private final Histogram fromAcknowledged = QueueBench.histogram();
     private final AtomicLong received = new AtomicLong();
+    /** The slowest message per second of the run (by its due time), to tell a stall from a steady queue. */
+    private final java.util.concurrent.atomic.AtomicLongArray slowestPerSecond;
+    private volatile long startNanos;
 
     LatencyRun(Queues queues, QueueBenchOptions options, PrintStream progress) {
         this.queues = queues;
         this.options = options;
         this.progress = progress;
+        this.slowestPerSecond = new java.util.concurrent.atomic.AtomicLongArray(options.latencySeconds() + 1);
     }
 
     void run(LinkedHashMap<String, String> results) throws InterruptedException {
@@ -46,6 +50,7 @@ final class LatencyRun {
                 Long.parseLong(message.body())));
                 ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
+            startNanos = start;
             for (long index = 0; index < total; index++) {
                 long due = start + index * 1_000_000_000L / rate;
                 long wait = due - System.nanoTime();
@@ -66,6 +71,7 @@ final class LatencyRun {
         results.put("queue_latency_ms_max", millis(fromScheduled.getMaxValue()));
         results.put("queue_delivery_after_ack_ms_p99", millis(fromAcknowledged.getValueAtPercentile(99)));
         results.put("queue_latency_messages_received", Long.toString(received.get()) + "/" + total);
+        results.put("queue_latency_ms_max_per_second", slowestPerSecond());
     }
 
     private void send(long dueNanos) {
@@ -75,15 +81,26 @@ final class LatencyRun {
 
     private void record(long messageId, long dueNanos) {
         long now = System.nanoTime();
+        long micros = Math.max(0, (now - dueNanos) / 1_000);
         synchronized (fromScheduled) {
-            fromScheduled.recordValue(Math.max(0, (now - dueNanos) / 1_000));
+            fromScheduled.recordValue(micros);
         }
+        int second = (int) Math.min(slowestPerSecond.length() - 1, Math.max(0, (dueNanos - startNanos) / 1_000_000_000L));
+        slowestPerSecond.accumulateAndGet(second, micros, Math::max);
         Long acknowledged = acknowledgedNanos.remove(messageId);
         // A receive can beat the sender's own bookkeeping of the acknowledgement: count it as zero.
         synchronized (fromAcknowledged) {
             fromAcknowledged.recordValue(acknowledged == null ? 0 : Math.max(0, (now - acknowledged) / 1_000));
         }
         received.incrementAndGet();
+    }
+
+    private String slowestPerSecond() {
+        java.util.List<String> seconds = new java.util.ArrayList<>();
+        for (int second = 0; second < slowestPerSecond.length(); second++) {
+            seconds.add(String.format(java.util.Locale.ROOT, "%.0f", slowestPerSecond.get(second) / 1000.0));
+        }
+        return String.join(",", seconds);
     }
 
     private static String millis(long micros) {
