@@ -53,7 +53,6 @@ class CopyPathTests {
     @AfterEach
     void stop() throws SQLException {
         store.close();
-        execute("DROP TRIGGER IF EXISTS test_refuse_poison ON store_event");
     }
 
     @Test
@@ -131,20 +130,19 @@ class CopyPathTests {
 
     @Test
     void a_refused_row_in_a_copied_batch_fails_only_its_own_append_and_is_not_an_unknown_commit() throws Exception {
-        execute("""
-                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.type = 'test.poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '23514'; END IF;
-                    RETURN NEW;
-                END $$""");
-        execute("CREATE TRIGGER test_refuse_poison BEFORE INSERT ON store_event FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()");
+        try (PoisonTrigger _ = PoisonTrigger.install(database.dataSource())) {
+            appendThirtyLargeOneWithARefusedRow();
+        }
+    }
+
+    private void appendThirtyLargeOneWithARefusedRow() throws Exception {
         int appends = 30;
         List<Future<AppendResult>> results = new ArrayList<>();
         try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int append = 0; append < appends; append++) {
                 List<EventEnvelope> events = new ArrayList<>(numbered(0, LARGE));
                 if (append == appends / 2) {
-                    events.set(LARGE / 2, TestEvents.event("test.poison", TestEvents.json("{\"number\": 1}")));
+                    events.set(LARGE / 2, PoisonTrigger.event());
                 }
                 String stream = "large-" + append;
                 results.add(writers.submit(() -> store.append(stream, ExpectedRevision.noStream(), events)));

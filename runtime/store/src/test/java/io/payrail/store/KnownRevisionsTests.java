@@ -90,25 +90,17 @@ class KnownRevisionsTests {
 
     @Test
     void a_batch_that_failed_inside_the_database_leaves_the_next_known_revisions_plan_exact() throws Exception {
-        execute("""
-                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.type = 'test.poison' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '23514'; END IF;
-                    RETURN NEW;
-                END $$""", "CREATE TRIGGER test_refuse_poison BEFORE INSERT ON store_event FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()");
-        try {
+        try (PoisonTrigger _ = PoisonTrigger.install(database.dataSource())) {
             for (int round = 0; round < 3; round++) {
                 store.append("payment-1", ExpectedRevision.any(), numbered(round, 1));
             }
             assertThatThrownBy(() -> store.append("payment-1", ExpectedRevision.any(),
-                    List.of(TestEvents.event("test.poison", TestEvents.json("{}"))))).hasMessageContaining("could not append");
+                    List.of(PoisonTrigger.event()))).hasMessageContaining("could not append");
 
             AppendResult next = store.append("payment-1", ExpectedRevision.exactly(2), numbered(3, 1));
 
             assertThat(next).isEqualTo(new AppendResult.Appended(4, 4, 3));
             assertThat(revisionsOf("payment-1")).containsExactly(0L, 1L, 2L, 3L);
-        } finally {
-            execute("DROP TRIGGER IF EXISTS test_refuse_poison ON store_event", "DROP FUNCTION IF EXISTS test_refuse_poison()");
         }
     }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payrail.platform.DatabaseException;
 import io.payrail.platform.testing.TestDatabase;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,29 +22,21 @@ import org.junit.jupiter.api.Test;
  * reported as a commit of unknown outcome, and never commit the rest of the batch half-way.
  */
 class PipelinedCommitTests {
-    private static final String POISON_TYPE = "test.poison";
-
     private TestDatabase database;
     private PostgresEventStore store;
+    private PoisonTrigger poison;
 
     @BeforeEach
     void start() throws SQLException {
         database = StoreDatabases.empty();
-        execute("""
-                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.type = '%s' THEN RAISE EXCEPTION 'poisoned event' USING ERRCODE = '23514'; END IF;
-                    RETURN NEW;
-                END $$""".formatted(POISON_TYPE));
-        execute("CREATE TRIGGER test_refuse_poison BEFORE INSERT ON store_event FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()");
+        poison = PoisonTrigger.install(database.dataSource());
         store = new PostgresEventStore(database.dataSource(), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws SQLException {
         store.close();
-        execute("DROP TRIGGER IF EXISTS test_refuse_poison ON store_event");
-        execute("DROP FUNCTION IF EXISTS test_refuse_poison()");
+        poison.close();
     }
 
     @Test
@@ -58,7 +48,7 @@ class PipelinedCommitTests {
                 int number = append;
                 results.add(writers.submit(() -> number == appends / 2
                         ? store.append("poisoned", ExpectedRevision.noStream(),
-                                List.of(TestEvents.event(POISON_TYPE, TestEvents.json("{\"number\": 1}"))))
+                                List.of(PoisonTrigger.event()))
                         : store.append("fine-" + number, ExpectedRevision.noStream(), TestEvents.numbered(number, 1))));
             }
         }
@@ -86,7 +76,7 @@ class PipelinedCommitTests {
         AppendResult refused = null;
         try {
             refused = store.append("poisoned", ExpectedRevision.noStream(),
-                    List.of(TestEvents.event(POISON_TYPE, TestEvents.json("{\"number\": 1}"))));
+                    List.of(PoisonTrigger.event()));
         } catch (DatabaseException expected) {
             assertThat(expected).hasMessageContaining("could not append").hasMessageNotContaining("unknown");
         }
@@ -97,11 +87,5 @@ class PipelinedCommitTests {
         }
         assertThat(store.readStream("fine", 0, ReadDirection.FORWARDS, 100)).hasSize(40);
         assertThat(store.headPosition()).isEqualTo(40);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

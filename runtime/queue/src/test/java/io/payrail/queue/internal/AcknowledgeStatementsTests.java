@@ -47,12 +47,12 @@ class AcknowledgeStatementsTests {
             List<ReceiptHandle> handles = insert(connection, 10);
             connection.commit();
 
-            long scansBefore = sequentialScans(connection);
+            long scansBefore = TableScans.sequentialScans(connection);
             List<ReceiptHandle> withStale = new ArrayList<>(handles);
             ReceiptHandle current = handles.getFirst();
             withStale.add(new ReceiptHandle(current.messageId(), current.receiveCount() + 1, TOKEN));
             assertThat(AcknowledgeStatements.deleteAll(connection, withStale)).containsExactlyInAnyOrderElementsOf(handles);
-            assertThat(sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the delete").isZero();
+            assertThat(TableScans.sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the delete").isZero();
             connection.rollback();
         }
     }
@@ -87,14 +87,5 @@ class AcknowledgeStatementsTests {
             }
         }
         return handles;
-    }
-
-    /** Sequential scans of queue_message so far in this connection's transaction. */
-    private static long sequentialScans(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'queue_message'");
-                ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : 0;
-        }
     }
 }

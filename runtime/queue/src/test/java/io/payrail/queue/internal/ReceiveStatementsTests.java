@@ -52,12 +52,12 @@ class ReceiveStatementsTests {
             long oldest = insert(connection, queue, GROWN_BACKLOG, "NULL");
             connection.commit();
 
-            long scansBefore = sequentialScans(connection);
+            long scansBefore = TableScans.sequentialScans(connection);
             List<ReceivedMessage> received = ReceiveStatements.receiveFromTenants(connection, queue, List.of("tenant"), 10, 10,
                     null, TOKEN).delivered();
             assertThat(received).extracting(ReceivedMessage::messageId).first().isEqualTo(oldest);
             assertThat(received).hasSize(10);
-            assertThat(sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the receive").isZero();
+            assertThat(TableScans.sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the receive").isZero();
             connection.rollback();
         }
     }
@@ -76,10 +76,10 @@ class ReceiveStatementsTests {
             insert(connection, queue, GROWN_BACKLOG, "'group-' || (n % 1000)");
             connection.commit();
 
-            long scansBefore = sequentialScans(connection);
+            long scansBefore = TableScans.sequentialScans(connection);
             List<ReceivedMessage> received = ReceiveStatements.receiveGroupHeads(connection, queue, "", 10, null, TOKEN).delivered();
             assertThat(received).hasSize(10).extracting(ReceivedMessage::messageGroup).doesNotHaveDuplicates();
-            assertThat(sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the receive").isZero();
+            assertThat(TableScans.sequentialScans(connection) - scansBefore).as("sequential scans of queue_message by the receive").isZero();
             connection.rollback();
         }
     }
@@ -140,14 +140,6 @@ class ReceiveStatementsTests {
                 }
                 return first;
             }
-        }
-    }
-
-    private static long sequentialScans(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'queue_message'");
-                ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 }
