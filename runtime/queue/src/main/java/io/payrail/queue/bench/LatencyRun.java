@@ -31,6 +31,17 @@ final class LatencyRun {
      */
     static final int WARM_UP_SECONDS = 3;
 
+    /**
+     * Handler slots of the latency run's consumer: at least this many, or consumers times batch when
+     * that is more. A receive holds its slots from the moment it asks until each handler returns, and
+     * two receivers share one receive statement at a time, so at 2,000 messages/s and receives of 2 to
+     * 5 ms on a loaded 2-core machine about 10 to 20 slots are taken at any moment. With 16 slots
+     * (the old sizing for {@code --consumers 16 --batch 1}) a short stall left a backlog that drained
+     * at barely more than the arrival rate: single seconds of 60 to 140 ms. With 64, bursts used 45 to
+     * 64 and the backlog drained in one or two receives. Little's law sizes a real consumer the same way.
+     */
+    static final int CONSUMER_SLOTS_MIN = 64;
+
     private final Queues queues;
     private final QueueBenchOptions options;
     private final PrintStream progress;
@@ -55,7 +66,7 @@ final class LatencyRun {
         long warmUp = (long) rate * WARM_UP_SECONDS;
         progress.printf("  latency: %d messages/s, one per send, for %d s after %d s unmeasured%n", rate, options.latencySeconds(),
                 WARM_UP_SECONDS);
-        ConsumerOptions consumerOptions = ConsumerOptions.of(QueueBench.QUEUE, options.consumers() * options.batch());
+        ConsumerOptions consumerOptions = ConsumerOptions.of(QueueBench.QUEUE, consumerSlots(options));
         try (QueueConsumer consumer = QueueConsumer.start(queues, consumerOptions, message -> record(message.messageId(),
                 Long.parseLong(message.body())));
                 ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -73,6 +84,7 @@ final class LatencyRun {
             while (received.get() < total && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            results.put("queue_latency_consumer_slots", Integer.toString(consumerSlots(options)));
             results.put("queue_latency_consumer_handlers_max", Integer.toString(consumer.inFlightMax()));
         }
         results.put("queue_latency_rate_per_second", Integer.toString(rate));
@@ -82,6 +94,10 @@ final class LatencyRun {
         results.put("queue_delivery_after_ack_ms_p99", millis(fromAcknowledged.getValueAtPercentile(99)));
         results.put("queue_latency_messages_received", Long.toString(received.get()) + "/" + total);
         results.put("queue_latency_ms_max_per_second", slowestPerSecond());
+    }
+
+    static int consumerSlots(QueueBenchOptions options) {
+        return Math.max(CONSUMER_SLOTS_MIN, options.consumers() * options.batch());
     }
 
     private void send(long dueNanos) {

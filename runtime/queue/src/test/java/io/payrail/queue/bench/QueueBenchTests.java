@@ -23,8 +23,16 @@ class QueueBenchTests {
             assertThat(results.get("queue_latency_messages_received")).isEqualTo("100/100");
             assertThat(Double.parseDouble(results.get("queue_latency_ms_p99"))).isPositive();
             assertThat(results.get("queue_latency_ms_max_per_second").split(",")).hasSize(3);
+            assertThat(results.get("queue_latency_consumer_slots")).isEqualTo("64");
+            assertThat(Integer.parseInt(results.get("queue_latency_consumer_handlers_max"))).isBetween(1, 64);
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("300 messages sent, received and deleted");
         }
+    }
+
+    @Test
+    void the_latency_consumer_has_at_least_the_minimum_of_slots_and_more_when_consumers_times_batch_is_more() {
+        assertThat(LatencyRun.consumerSlots(new QueueBenchOptions(100, 16, 1, 16, 2_000, 10))).isEqualTo(64);
+        assertThat(LatencyRun.consumerSlots(new QueueBenchOptions(100, 8, 10, 8, 2_000, 10))).isEqualTo(80);
     }
 
     @Test
