@@ -41,7 +41,7 @@ public final class AdminStatements {
     private static final String DEAD_LETTERS = """
             SELECT m.id, m.tenant_id, s.name, m.sent_at, length(m.body), m.failure_reason, m.attempts
             FROM queue_message m LEFT JOIN queue_definition s ON s.id = m.source_queue_id
-            WHERE m.queue_id = ? AND (m.tenant_id, m.id) > (?, ?)
+            WHERE m.queue_id = ? AND m.tenant_id >= ? AND (m.tenant_id, m.id) > (?, ?)
             ORDER BY m.tenant_id, m.id
             LIMIT ?
             """;
@@ -69,7 +69,7 @@ public final class AdminStatements {
     /** A page of dead letters after the keyset position ({@code tenant}, {@code id}), ordered by tenant then id. */
     public static List<DeadLetter> deadLetters(Connection connection, QueueRecord queue, String afterTenant, long afterId, int limit)
             throws SQLException {
-        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(DEAD_LETTERS), queue.id(), afterTenant, afterId,
+        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(DEAD_LETTERS), queue.id(), afterTenant, afterTenant, afterId,
                 limit); ResultSet rows = statement.executeQuery()) {
             List<DeadLetter> letters = new ArrayList<>();
             while (rows.next()) {
@@ -96,7 +96,8 @@ public final class AdminStatements {
 
     /** Deletes up to {@link QueueLimits#DELETE_SWEEP_BATCH_MAX} messages of the queue; returns how many. */
     public static int purgeBatch(Connection connection, QueueRecord queue) throws SQLException {
-        String sql = "DELETE FROM queue_message WHERE id IN (SELECT id FROM queue_message WHERE queue_id = ? LIMIT ?)";
+        String sql = "DELETE FROM queue_message WHERE id IN (SELECT m.id FROM queue_message m WHERE m.queue_id = ? AND "
+                + Sql.everyTenant("m") + " LIMIT ?)";
         try (PreparedStatement statement = Sql.bind(connection.prepareStatement(sql), queue.id(),
                 QueueLimits.DELETE_SWEEP_BATCH_MAX)) {
             return statement.executeUpdate();

@@ -29,12 +29,12 @@ public final class Redriver {
                 UPDATE queue_message m SET queue_id = coalesce(?, m.source_queue_id), source_queue_id = NULL,
                     failure_reason = NULL, attempts = NULL, receive_count = 0, receipt_token = 0, visible_at = now()
                 WHERE m.id IN (SELECT c.id FROM queue_message c
-                               WHERE c.queue_id = ? AND c.id <= ? AND c.visible_at <= now()
+                               WHERE c.queue_id = ? AND %s AND c.id <= ? AND c.visible_at <= now()
                                  AND (c.source_queue_id IS NOT NULL OR ?::integer IS NOT NULL)
                                LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING m.queue_id)
             SELECT q.name, count(*) FROM moved JOIN queue_definition q ON q.id = moved.queue_id GROUP BY q.name
-            """;
+            """.formatted(Sql.everyTenant("c"));
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -77,7 +77,7 @@ public final class Redriver {
     private long[] bound(QueueRecord deadLetterQueue) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = Sql.bind(connection.prepareStatement(
-                        "SELECT coalesce(max(id), 0), count(*) FROM queue_message WHERE queue_id = ?"), deadLetterQueue.id());
+                        "SELECT coalesce(max(m.id), 0), count(*) FROM queue_message m WHERE m.queue_id = ? AND " + Sql.everyTenant("m")), deadLetterQueue.id());
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return new long[] {rows.getLong(1), rows.getLong(2)};

@@ -44,6 +44,18 @@ public final class Sql {
             + "set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), "
             + "set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);\n";
 
+    /**
+     * A condition true of every message, for statements that select a queue's messages without
+     * naming a tenant: tenant ids are never null, and in the "C" collation every text is at least
+     * {@code ''}. {@code queue_message_tenant} is a partial index ({@code tenant_id IS NOT NULL},
+     * migration V2) so that lookups by id never walk it, and a strict condition on {@code tenant_id}
+     * is what lets the planner use it (PostgreSQL 17 drops an explicit {@code IS NOT NULL} on a NOT
+     * NULL column before it matches partial indexes).
+     */
+    public static String everyTenant(String alias) {
+        return alias + ".tenant_id >= ''";
+    }
+
     /** Runs a statement prefixed by {@link #INDEX_PLANS_ONLY} and returns its own rows. */
     public static ResultSet queryAfterSettings(PreparedStatement statement) throws SQLException {
         boolean rows = statement.execute();

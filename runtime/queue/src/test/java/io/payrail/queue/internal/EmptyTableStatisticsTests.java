@@ -1,0 +1,127 @@
+package io.payrail.queue.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payrail.platform.testing.TestDatabase;
+import io.payrail.queue.QueueDefinition;
+import io.payrail.queue.ReceiptHandle;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A queue that was vacuumed while empty (autovacuum does that after a minute idle) and then got a
+ * backlog: the statistics say zero rows per page, so the planner takes the backlog for one row. The
+ * statements that look messages up by id must still go through the primary key, not walk the
+ * tenant index (which holds id as its third column), whatever the backlog.
+ */
+class EmptyTableStatisticsTests {
+    /** Rows sent and deleted before the vacuum: the pages it leaves behind, with zero rows recorded. */
+    private static final int CHURNED = 5_000;
+    private static final int BACKLOG = 60_000;
+    private static final int HANDLED = 10;
+    private static final long TOKEN = 7;
+    /**
+     * Index pages a statement on ten messages may read: a few descents per message. A walk of the
+     * tenant index over the backlog reads its every leaf page, several hundred.
+     */
+    private static final long INDEX_PAGES_MAX = 100;
+
+    private TestDatabase database;
+    private QueueRecord queue;
+
+    @BeforeEach
+    void aQueueVacuumedWhileEmptyThenGivenABacklog() throws SQLException {
+        database = TestDatabase.create("platform", "queue");
+        queue = new QueueDirectory(database.dataSource()).define(QueueDefinition.standard("vacuumed.empty"));
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            insert(connection, CHURNED);
+            statement.execute("DELETE FROM queue_message");
+            statement.execute(TableVacuum.VACUUM);
+            try (ResultSet rows = statement.executeQuery("SELECT reltuples FROM pg_class WHERE relname = 'queue_message'")) {
+                rows.next();
+                assertThat(rows.getDouble(1)).as("rows recorded by the vacuum of the empty table").isZero();
+            }
+        }
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    @Test
+    void a_shared_delete_finds_its_messages_by_primary_key_after_the_vacuum_of_the_empty_table() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            List<ReceiptHandle> handles = insert(connection, BACKLOG).subList(BACKLOG - HANDLED, BACKLOG);
+            long pagesBefore = indexPagesRead(connection);
+
+            assertThat(AcknowledgeStatements.deleteAll(connection, handles)).containsExactlyInAnyOrderElementsOf(handles);
+
+            assertThat(indexPagesRead(connection) - pagesBefore).as("index pages of queue_message read by the delete")
+                    .isLessThan(INDEX_PAGES_MAX);
+        }
+    }
+
+    @Test
+    void a_receive_that_also_deletes_reads_a_few_index_pages_after_the_vacuum_of_the_empty_table() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            List<ReceiptHandle> handles = insert(connection, BACKLOG).subList(BACKLOG - HANDLED, BACKLOG);
+            long pagesBefore = indexPagesRead(connection);
+
+            ReceiveStatements.Received received = ReceiveStatements.receiveFromTenants(connection, queue, List.of("tenant"),
+                    HANDLED, HANDLED, null, TOKEN + 1, handles);
+
+            assertThat(received.acknowledged()).containsExactlyInAnyOrderElementsOf(handles);
+            assertThat(received.delivered()).hasSize(HANDLED);
+            assertThat(indexPagesRead(connection) - pagesBefore).as("index pages of queue_message read by the receive")
+                    .isLessThan(INDEX_PAGES_MAX);
+        }
+    }
+
+    /**
+     * Index pages of queue_message read so far (from the buffer cache or not), as the server's
+     * statistics have them once this connection's counts are flushed: forced at the end of the
+     * first statement, read by the next.
+     */
+    private static long indexPagesRead(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_force_next_flush()");
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT coalesce(sum(idx_blks_hit + idx_blks_read), 0) FROM pg_statio_user_indexes
+                    WHERE relname = 'queue_message'""")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Inserts received messages (receive count 1, token {@link #TOKEN}) in id order; returns their handles. */
+    private List<ReceiptHandle> insert(Connection connection, int count) throws SQLException {
+        String sql = """
+                INSERT INTO queue_message (queue_id, tenant_id, visible_at, sent_at, receive_count, receipt_token, body)
+                SELECT ?, 'tenant', now() - interval '1 second', now(), 1, ?, 'body' FROM generate_series(1, ?) ORDER BY 1
+                RETURNING id
+                """;
+        List<ReceiptHandle> handles = new ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, queue.id());
+            statement.setLong(2, TOKEN);
+            statement.setInt(3, count);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handles.add(new ReceiptHandle(rows.getLong(1), 1, TOKEN));
+                }
+            }
+        }
+        handles.sort((left, right) -> Long.compare(left.messageId(), right.messageId()));
+        return handles;
+    }
+}
