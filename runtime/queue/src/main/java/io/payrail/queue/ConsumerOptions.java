@@ -12,7 +12,7 @@ import java.time.Duration;
  * until its handler returns, so the slots needed are about rate × (two receive round trips +
  * handler time), and a few times that to drain the backlog a short stall leaves. Measured (docs/queue.md,
  * "The latency tail, found"): at 2,000 messages/s with a trivial handler, 16 slots gave single
- * seconds of 60 to 140 ms; 64 slots kept the p99 at 15 to 40 ms, bursts using 45 to 71.
+ * seconds of 60 to 140 ms; 64 slots kept the p99 at 15 to 40 ms, bursts using 45 to 64 of them.
  */
 public record ConsumerOptions(String queue, int maxConcurrency, Duration visibilityTimeout, Duration fallbackPoll) {
     public ConsumerOptions {
