@@ -52,8 +52,17 @@ public final class ReceiveStatements {
     // batch: a receive of one message needs one tenant, and the rotating cursor gives the others their
     // turns), in key order starting after the cursor and wrapping around, with a loose index scan (one
     // index probe per tenant, however deep each backlog is); then take an equal share from each.
-    private static final String NEXT_TENANT =
-            "COALESCE(queue_next_ready_tenant(?, %s), queue_next_ready_tenant(?, ''))";
+    // The probe is inline and the statement runs after Sql.INDEX_PLANS_ONLY, which keeps it an ordered
+    // walk of queue_message_tenant that stops at the first ready message. It used to call the
+    // plan-pinned SQL function queue_next_ready_tenant, which PostgreSQL plans again on every call
+    // (a function with SET clauses is not inlined or cached): pg_stat_statements during the
+    // one-per-call latency run had the lookup at 1.62 ms per call, a third of the server's statement
+    // time, of which the probes themselves were 0.24 ms.
+    private static final String NEXT_READY_TENANT = """
+            (SELECT m.tenant_id FROM queue_message m
+             WHERE m.queue_id = ? AND m.tenant_id > %s AND m.visible_at <= now()
+             ORDER BY m.tenant_id LIMIT 1)""";
+    private static final String NEXT_TENANT = "COALESCE(" + NEXT_READY_TENANT + ", " + NEXT_READY_TENANT.formatted("''") + ")";
     // The ready tenants after a cursor, wrapping around: the loose index scan of the round above,
     // run only when the process's cached list is stale (see ReadyTenants).
     private static final String READY_TENANTS = """
@@ -174,8 +183,8 @@ public final class ReceiveStatements {
     /** Up to {@code max} tenants with ready messages, in key order after {@code cursor}, wrapping around. */
     public static List<String> readyTenants(Connection connection, QueueRecord queue, String cursor, int max)
             throws SQLException {
-        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(READY_TENANTS), queue.id(), cursor,
-                queue.id(), queue.id(), queue.id(), max); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = Sql.bind(connection.prepareStatement(Sql.INDEX_PLANS_ONLY + READY_TENANTS),
+                queue.id(), cursor, queue.id(), queue.id(), queue.id(), max); ResultSet rows = Sql.queryAfterSettings(statement)) {
             List<String> tenants = new ArrayList<>();
             while (rows.next()) {
                 tenants.add(rows.getString(1));
