@@ -31,10 +31,14 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Node node = Node.start(new NodeSettings(port, true));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             node.close();
             stopped.countDown();
-        }, "payrail-shutdown"));
+        };
+        // The signal handler stops the node before the JVM's shutdown begins (see StopSignals); the
+        // hook covers every other way the JVM can end. Node.close() runs once, whichever comes first.
+        StopSignals.install(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "payrail-shutdown"));
         out.printf("Payrail is listening on http://localhost:%d (ready %d ms after the process started)%n", node.httpPort(),
                 sinceProcessStart().toMillis());
         for (String line : node.describe()) {
