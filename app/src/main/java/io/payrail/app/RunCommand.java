@@ -32,8 +32,13 @@ final class RunCommand implements Callable<Integer> {
         Node node = Node.start(new NodeSettings(port, true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
-            node.close();
-            stopped.countDown();
+            try {
+                node.close();
+            } finally {
+                // Even if closing failed: the signal handler replaced the JVM's own, so the process
+                // ends only when this main thread returns.
+                stopped.countDown();
+            }
         };
         // The signal handler stops the node before the JVM's shutdown begins (see StopSignals); the
         // hook covers every other way the JVM can end. Node.close() runs once, whichever comes first.
