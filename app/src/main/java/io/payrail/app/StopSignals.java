@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * exported by the {@code jdk.unsupported} module, so no JVM flag is needed. Where it is missing the
  * shutdown hook still closes the node, as before.
  *
- * <p>Ctrl-C in a terminal sends SIGINT to the whole process group, the embedded server's processes
- * included, and PostgreSQL stops at once on SIGINT: that case still ends with the same warnings.
+ * <p>Ctrl-C in a terminal sends SIGINT to the whole foreground process group; the embedded server is
+ * not in it ({@code pg_ctl} starts the postmaster in a session of its own), so only the JVM gets the
+ * signal and the same orderly stop follows (checked by hand with {@code kill -INT} to the group).
  */
 final class StopSignals {
     private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
