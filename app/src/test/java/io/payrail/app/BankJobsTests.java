@@ -60,7 +60,12 @@ class BankJobsTests {
         }
     }
 
+    /** As the ACH module's tests find it: PAYRAIL_SHARED_DATA when set, else shared/data above the working directory. */
     private static Path sharedAchFile(String name) {
+        String named = System.getenv("PAYRAIL_SHARED_DATA");
+        if (named != null && Files.isRegularFile(Path.of(named, "ach", name))) {
+            return Path.of(named, "ach", name);
+        }
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
             for (Path candidate : List.of(directory.resolve("shared/data/ach").resolve(name),
                     directory.resolve("../shared/data/ach").resolve(name))) {
