@@ -6,6 +6,7 @@ import io.payrail.ledger.bench.LedgerBench;
 import io.payrail.queue.bench.QueueBench;
 import io.payrail.queue.bench.QueueBenchOptions;
 import io.payrail.store.bench.AppendBench;
+import io.payrail.store.bench.FloorBench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code payrail bench ...}: figures as {@code key=value} lines on stdout; progress on stderr. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Payrail on this machine.",
-        subcommands = {BenchCommand.Events.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class,
+        subcommands = {BenchCommand.Events.class, BenchCommand.Floor.class, BenchCommand.Queue.class, BenchCommand.Ledger.class, BenchCommand.Ach.class,
             BenchCommand.Http.class, BenchCommand.Startup.class})
 public final class BenchCommand {
 
@@ -45,6 +46,25 @@ public final class BenchCommand {
                 print(AppendBench.run(bench.database(), new AppendBench.Options(writers, batch, streams, duration, rate), System.err));
                 BusBench.Options bus = BusBench.Options.defaults();
                 print(BusBench.run(bench.database(), new BusBench.Options(duration, rate, replayEvents, bus.replaySecondsMax()), System.err));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "floor", mixinStandardHelpOptions = true,
+            description = "What this machine's PostgreSQL can write with no event store in the way: the store's rows, durable commits, "
+                    + "no ordering. The ceiling for 'bench events'.")
+    static final class Floor implements Callable<Integer> {
+        @Option(names = "--writers", defaultValue = "16") int writers;
+        @Option(names = "--batch", defaultValue = "100") int batch;
+        @Option(names = "--streams", defaultValue = "10000") int streams;
+        @Option(names = "--duration", defaultValue = "60", description = "Seconds per figure (default ${DEFAULT-VALUE}).") int duration;
+
+        @Override
+        public Integer call() {
+            // The same server settings as 'bench events', so the two sets of figures compare.
+            try (BenchDatabase bench = BenchDatabase.open(writers + 4, Map.of("checkpoint_timeout", BENCH_CHECKPOINT_TIMEOUT))) {
+                print(FloorBench.run(bench.database(), new FloorBench.Options(writers, batch, streams, duration), System.err));
                 return 0;
             }
         }
