@@ -93,7 +93,7 @@ public final class QueueAdmin {
                     letter.sentAt(), letter.sourceQueue() == null ? "-" : letter.sourceQueue(), letter.bodyChars(),
                     letter.attempts().size(), letter.failureReason() == null ? "-" : letter.failureReason()));
         }
-        text.append(page.nextCursor() == null ? "(last page)\n" : "next page: --after " + page.nextCursor() + "\n");
+        text.append(page.nextCursor() == null ? "(last page)\n" : "next page: --cursor " + page.nextCursor() + "\n");
         return text.toString();
     }
 

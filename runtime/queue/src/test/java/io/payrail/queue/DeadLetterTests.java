@@ -183,7 +183,10 @@ class DeadLetterTests {
         do {
             DeadLetterPage page = admin.deadLetters("paged-dlq", cursor, 3);
             page.letters().forEach(letter -> seen.add(letter.messageId()));
-            assertThat(QueueAdmin.format(page)).contains("paged").doesNotContain("m0");
+            String text = QueueAdmin.format(page);
+            assertThat(text).contains("paged").doesNotContain("m0");
+            // The hint names the CLI's own option: `payrail dlq list QUEUE --cursor C`.
+            assertThat(text).contains(page.nextCursor() == null ? "(last page)" : "next page: --cursor " + page.nextCursor());
             cursor = page.nextCursor();
             pages++;
         } while (cursor != null);
