@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The operations behind {@code payrail ach validate FILE... [--profile strict|lenient] [--stop-at-first]
+ * The operations behind {@code payrail ach validate FILE... [--profile STRICT|LENIENT] [--stop-at-first]
  * [--directory FEDACHDIR]}, {@code payrail ach print FILE [--unmask] [--directory FEDACHDIR]} and
  * {@code payrail ach roundtrip FILE}. Each returns an exit code and a text; none throws on bad input.
  */

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * writes the batch's effects in one transaction fenced by the lease epoch, and completes the callers'
  * futures only after the commit returned (synchronous_commit on: durable).
  *
- * <p>Why one commit at a time and no second connection in flight: every batch of a hot ledger updates
- * the clearing account's row, so batch N+1's UPDATE would wait for batch N's row lock anyway and its
- * WAL flush would still follow N's; a second connection would only overlap the COPY. Throughput
+ * <p>Why one commit at a time and no second connection in flight: batch N+1's WAL flush would still
+ * follow N's, and N+1 would have to be rolled back whenever N fails; a second connection would only
+ * overlap the statement's own work. Throughput
  * instead comes from batch size: while one batch commits, the next one accumulates in the queue, so
  * the batch grows with load and the cost of an fsync is shared by everyone waiting. Commit order is
  * then trivially apply order, so journal positions become visible in increasing order.
