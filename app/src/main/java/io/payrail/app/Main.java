@@ -31,6 +31,7 @@ public final class Main implements Runnable {
             CatalogCommand.class,
             io.payrail.app.cli.AuditCommand.class,
             io.payrail.app.cli.AchCommand.class,
+            io.payrail.app.cli.BankCommand.class,
             io.payrail.app.cli.BenchCommand.class);
 
     public static void main(String[] arguments) {

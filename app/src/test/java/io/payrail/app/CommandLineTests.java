@@ -51,7 +51,33 @@ class CommandLineTests {
         Outcome outcome = run("--help");
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("run", "apikeys", "events", "subscriptions", "parked", "queues", "dlq", "catalog",
-                "audit", "ach", "bench");
+                "audit", "ach", "bank", "bench");
+    }
+
+    @Test
+    void resolving_a_bank_file_needs_exactly_one_decision_and_a_note() {
+        Outcome neither = run("bank", "resolve", "PAY.ach", "--note", "checked");
+        Outcome both = run("bank", "resolve", "PAY.ach", "--sent", "--not-sent", "--note", "checked");
+        Outcome noNote = run("bank", "resolve", "PAY.ach", "--sent");
+
+        assertThat(neither.exitCode()).isEqualTo(1);
+        assertThat(neither.err()).contains("--sent", "--not-sent").doesNotContain("\tat ");
+        assertThat(both.exitCode()).isEqualTo(1);
+        assertThat(both.err()).contains("mutually exclusive").doesNotContain("\tat ");
+        assertThat(noNote.exitCode()).isEqualTo(1);
+        assertThat(noNote.err()).contains("--note").doesNotContain("\tat ");
+    }
+
+    @Test
+    void listing_bank_files_of_an_unknown_direction_or_over_the_limit_is_refused_in_one_line_before_any_database_work() {
+        Outcome direction = run("bank", "files", "--direction", "sideways");
+        Outcome limit = run("bank", "files", "--limit", "0");
+
+        assertThat(direction.exitCode()).isEqualTo(1);
+        assertThat(direction.err()).contains("unknown direction 'sideways'; expected one of [outbound, inbound]")
+                .doesNotContain("\tat ");
+        assertThat(limit.exitCode()).isEqualTo(1);
+        assertThat(limit.err()).contains("--limit must be 1..1000, got 0").doesNotContain("\tat ");
     }
 
     @Test

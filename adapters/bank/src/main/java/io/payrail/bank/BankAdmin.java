@@ -1,42 +1,60 @@
 package io.payrail.bank;
 
+import io.payrail.bank.internal.FileJournal;
 import io.payrail.platform.Check;
+import io.payrail.platform.Transactions;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Operator commands on bank files, for the CLI the lead wires:
- * {@code payrail bank files [--direction outbound|inbound] [--state S] [--limit N]} and
- * {@code payrail bank resolve <file name> --sent|--not-sent --note "..."}.
- * Bad input throws {@link IllegalArgumentException} with a one-line message.
+ * Operator commands on bank files, behind {@code payrail bank files [--direction outbound|inbound]
+ * [--state S] [--limit N]} and {@code payrail bank resolve FILE --sent|--not-sent --note "..."}.
+ * They work on the database alone: seeing where files stand and settling an upload whose outcome is
+ * unknown need no connection to the bank. Bad input throws {@link IllegalArgumentException} with a
+ * one-line message.
  */
 public final class BankAdmin {
     public static final int LIST_LIMIT_DEFAULT = 50;
+    public static final int LIST_LIMIT_MAX = FileJournal.LIST_LIMIT_MAX;
 
     /** What an operator decided about a file whose outcome is unknown. */
     public enum Decision { SENT, NOT_SENT }
 
-    private final BankFileTransfer transfer;
-
-    public BankAdmin(BankFileTransfer transfer) {
-        this.transfer = Check.notNull(transfer, "transfer");
+    /** Which files to list: one direction, some states. */
+    public record Filter(FileDirection direction, Set<BankFileState> states) {
+        /**
+         * From the command line's words: a direction ({@code outbound} when null) and a state code
+         * ({@code outcome_unknown}; every state when null), either naming the values it accepts when wrong.
+         */
+        public static Filter parse(String direction, String state) {
+            FileDirection parsedDirection = BankAdmin.parse(FileDirection.class, direction == null ? "outbound" : direction, "direction");
+            Set<BankFileState> states = state == null ? EnumSet.allOf(BankFileState.class)
+                    : EnumSet.of(BankAdmin.parse(BankFileState.class, state, "state"));
+            return new Filter(parsedDirection, states);
+        }
     }
 
-    /** Files of a direction, optionally only one state (by its code, e.g. {@code outcome_unknown}). */
-    public List<BankFileRecord> listFiles(String direction, String state, int limit) {
-        FileDirection parsedDirection = parse(FileDirection.class, direction == null ? "outbound" : direction, "direction");
-        Set<BankFileState> states = state == null ? EnumSet.allOf(BankFileState.class)
-                : EnumSet.of(parse(BankFileState.class, state, "state"));
-        return transfer.list(parsedDirection, states, limit);
+    private final FileJournal journal;
+    private final Clock clock;
+
+    public BankAdmin(Transactions transactions, Clock clock) {
+        this.journal = new FileJournal(Check.notNull(transactions, "transactions"));
+        this.clock = Check.notNull(clock, "clock");
+    }
+
+    /** The filter's files, oldest first, at most {@code limit} (1..{@link #LIST_LIMIT_MAX}). */
+    public List<BankFileRecord> listFiles(Filter filter, int limit) {
+        return journal.list(filter.direction(), filter.states(), limit);
     }
 
     public BankFileRecord resolve(String fileName, Decision decision, String note) {
         Check.argument(note != null && !note.isBlank(), "a note saying how the outcome was established is required");
         return switch (decision) {
-            case SENT -> transfer.resolveAsSent(fileName, note);
-            case NOT_SENT -> transfer.resolveAsNotSent(fileName, note);
+            case SENT -> UnknownOutcomes.resolveAsSent(journal, clock.instant(), fileName, note);
+            case NOT_SENT -> UnknownOutcomes.resolveAsNotSent(journal, clock.instant(), fileName, note);
         };
     }
 

@@ -111,12 +111,12 @@ public final class BankFileTransfer implements AutoCloseable {
 
     /** An operator confirmed with the bank that the file arrived. */
     public BankFileRecord resolveAsSent(String fileName, String operatorNote) {
-        return resolve(fileName, BankFileState.SENT, "operator resolved as sent: " + operatorNote);
+        return UnknownOutcomes.resolveAsSent(journal, clock.instant(), fileName, operatorNote);
     }
 
     /** An operator confirmed with the bank that the file did not arrive; the next upload sends it again. */
     public BankFileRecord resolveAsNotSent(String fileName, String operatorNote) {
-        return resolve(fileName, BankFileState.NOT_SENT, "operator resolved as not sent: " + operatorNote);
+        return UnknownOutcomes.resolveAsNotSent(journal, clock.instant(), fileName, operatorNote);
     }
 
     public Optional<BankFileRecord> outbound(String fileName) {
@@ -129,14 +129,6 @@ public final class BankFileTransfer implements AutoCloseable {
 
     public List<BankFileRecord> list(FileDirection direction, Set<BankFileState> states, int limit) {
         return journal.list(direction, states, limit);
-    }
-
-    private BankFileRecord resolve(String fileName, BankFileState to, String detail) {
-        BankFileRecord record = journal.findOutbound(fileName)
-                .orElseThrow(() -> new IllegalArgumentException("no outbound bank file named " + fileName));
-        return journal.move(record.id(), Set.of(BankFileState.OUTCOME_UNKNOWN), to, detail, false, clock.instant())
-                .orElseThrow(() -> new IllegalArgumentException("bank file " + fileName + " is "
-                        + record.state().code() + ", not outcome_unknown: nothing to resolve"));
     }
 
     private BankFileRecord prepare(String fileName, BankFileKind kind, byte[] content, String contentSha256) {

@@ -70,7 +70,7 @@ class BankConnectionSettingsTests {
             UploadResult sent = connection.transfer().upload("HELLO.ach", BankFileKind.ACH_FILE, BankFixture.achFile("A", "100200300"));
             assertThat(sent).isInstanceOf(UploadResult.Sent.class);
             assertThat(bank.processUntil(clock.instant()).acceptedFiles()).containsExactly("HELLO.ach");
-            assertThat(BankAdmin.format(new BankAdmin(connection.transfer()).listFiles("outbound", null, 10)))
+            assertThat(BankAdmin.format(new BankAdmin(database.transactions(), clock).listFiles(BankAdmin.Filter.parse("outbound", null), 10)))
                     .contains("HELLO.ach").contains("sent");
         } finally {
             TestDirectories.delete(home);
