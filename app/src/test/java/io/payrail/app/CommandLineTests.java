@@ -81,6 +81,14 @@ class CommandLineTests {
     }
 
     @Test
+    void revoking_an_api_key_by_something_that_is_not_an_id_is_refused_in_one_line() {
+        Outcome outcome = run("apikeys", "revoke", "prk_live_abc");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("not an API key id: 'prk_live_abc'").doesNotContain("\tat ");
+    }
+
+    @Test
     void an_unknown_command_is_refused_with_the_list_of_commands_to_choose_from() {
         Outcome outcome = run("rnu");
         assertThat(outcome.exitCode()).isEqualTo(1);

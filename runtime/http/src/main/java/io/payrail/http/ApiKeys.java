@@ -13,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +29,8 @@ import java.util.UUID;
  * takes effect at once in this process; on other nodes it takes effect within the time to live.
  *
  * <p>Backs {@code payrail apikeys create --tenant T --role R} ({@link #create(String, String)} and
- * {@link #format(CreatedKey)}).
+ * {@link #format(CreatedKey)}), {@code apikeys list} ({@link #list}) and {@code apikeys revoke ID}
+ * ({@link #revoke}).
  */
 public final class ApiKeys {
     public static final String KEY_PREFIX = "prk_live_";
@@ -37,6 +40,8 @@ public final class ApiKeys {
     public static final int TENANT_LENGTH_MAX = 64;
     public static final Duration CACHE_TIME_TO_LIVE_DEFAULT = Duration.ofSeconds(30);
     public static final int CACHE_ENTRIES_MAX = 10_000;
+    /** The most keys one listing returns. */
+    public static final int LIST_LIMIT_MAX = 1_000;
     private static final int RANDOM_CHARACTERS = Base62.width(RANDOM_BYTES);
     private static final String TENANT_PATTERN = "[A-Za-z0-9_-]+";
 
@@ -99,6 +104,33 @@ public final class ApiKeys {
         });
         revokedHash.ifPresent(hash -> cache.invalidate(HexFormat.of().formatHex(hash)));
         return revokedHash.isPresent();
+    }
+
+    /**
+     * Keys oldest first, revoked ones included, of one tenant or of all when {@code tenantId} is
+     * null; at most {@code limit} (1..{@link #LIST_LIMIT_MAX}).
+     */
+    public List<ApiKeySummary> list(String tenantId, int limit) {
+        Check.argument(limit >= 1 && limit <= LIST_LIMIT_MAX, "limit must be 1..%d, got %d", LIST_LIMIT_MAX, limit);
+        return transactions.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, key_prefix, tenant_id, role, created_at, revoked_at FROM api_key
+                    WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY created_at, id LIMIT ?""")) {
+                select.setString(1, tenantId);
+                select.setString(2, tenantId);
+                select.setInt(3, limit);
+                List<ApiKeySummary> keys = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Timestamp revokedAt = rows.getTimestamp(6);
+                        keys.add(new ApiKeySummary(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                Role.parse(rows.getString(4)), rows.getTimestamp(5).toInstant(),
+                                revokedAt == null ? null : revokedAt.toInstant()));
+                    }
+                }
+                return keys;
+            }
+        });
     }
 
     /** The key's owner, or empty when the key is malformed, unknown or revoked. */

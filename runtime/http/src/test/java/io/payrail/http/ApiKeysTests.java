@@ -83,4 +83,28 @@ class ApiKeysTests {
         String text = ApiKeys.format(key);
         assertThat(text).contains(key.plainTextKey(), key.id().toString(), "tenant: acme", "role:   writer", "shown once");
     }
+
+    @Test
+    void a_listing_shows_ids_prefixes_tenants_roles_and_revocations_but_never_a_key_or_its_hash() {
+        String tenant = "list-" + CLOCK.instant().toEpochMilli();
+        CreatedKey first = apiKeys.create(tenant, "admin");
+        CLOCK.advance(Duration.ofSeconds(1));
+        CreatedKey second = apiKeys.create(tenant, "reader");
+        apiKeys.create("other-" + tenant, "writer");
+        apiKeys.revoke(first.id());
+
+        java.util.List<ApiKeySummary> listed = apiKeys.list(tenant, 10);
+
+        assertThat(listed).extracting(ApiKeySummary::id).containsExactly(first.id(), second.id());
+        assertThat(listed.get(0).revokedAt()).isNotNull();
+        assertThat(listed.get(1).revokedAt()).isNull();
+        assertThat(listed.get(1).role()).isEqualTo(Role.READER);
+        String text = ApiKeySummary.format(listed);
+        assertThat(text).contains(first.prefix(), second.prefix(), "admin", "reader")
+                .doesNotContain(first.plainTextKey()).doesNotContain(second.plainTextKey());
+        assertThat(apiKeys.list(null, 1_000)).extracting(ApiKeySummary::tenantId).contains(tenant, "other-" + tenant);
+        assertThat(apiKeys.list(tenant, 1)).hasSize(1);
+        assertThatThrownBy(() -> apiKeys.list(tenant, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be 1..1000, got 0");
+    }
 }
