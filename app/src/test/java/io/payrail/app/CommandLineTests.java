@@ -81,11 +81,15 @@ class CommandLineTests {
     }
 
     @Test
-    void revoking_an_api_key_by_something_that_is_not_an_id_is_refused_in_one_line() {
-        Outcome outcome = run("apikeys", "revoke", "prk_live_abc");
+    void revoking_by_something_that_is_not_an_id_is_refused_in_one_line_and_a_pasted_key_is_never_repeated() {
+        String pastedKey = "prk_live_" + "7".repeat(43);
+        Outcome key = run("apikeys", "revoke", pastedKey);
+        Outcome text = run("apikeys", "revoke", "last-week's-key");
 
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err()).contains("not an API key id: 'prk_live_abc'").doesNotContain("\tat ");
+        assertThat(key.exitCode()).isEqualTo(1);
+        assertThat(key.err()).contains("that is an API key, not its id").doesNotContain("7777").doesNotContain("\tat ");
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.err()).contains("not an API key id: 'last-week's-key'").doesNotContain("\tat ");
     }
 
     @Test

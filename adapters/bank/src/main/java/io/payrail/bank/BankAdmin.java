@@ -45,17 +45,22 @@ public final class BankAdmin {
         this.clock = Check.notNull(clock, "clock");
     }
 
-    /** The filter's files, oldest first, at most {@code limit} (1..{@link #LIST_LIMIT_MAX}). */
+    /** The filter's files, newest first, at most {@code limit} (1..{@link #LIST_LIMIT_MAX}). */
     public List<BankFileRecord> listFiles(Filter filter, int limit) {
-        return journal.list(filter.direction(), filter.states(), limit);
+        return journal.latest(filter.direction(), filter.states(), limit);
     }
 
     public BankFileRecord resolve(String fileName, Decision decision, String note) {
-        Check.argument(note != null && !note.isBlank(), "a note saying how the outcome was established is required");
+        checkNote(note);
         return switch (decision) {
             case SENT -> UnknownOutcomes.resolveAsSent(journal, clock.instant(), fileName, note);
             case NOT_SENT -> UnknownOutcomes.resolveAsNotSent(journal, clock.instant(), fileName, note);
         };
+    }
+
+    /** A decision needs a note saying how the outcome was established; checked before any database work. */
+    public static void checkNote(String note) {
+        Check.argument(note != null && !note.isBlank(), "a note saying how the outcome was established is required");
     }
 
     public static String format(List<BankFileRecord> records) {

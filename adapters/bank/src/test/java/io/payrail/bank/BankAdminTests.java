@@ -27,7 +27,7 @@ class BankAdminTests {
         BankAdmin admin = new BankAdmin(database.transactions(), CLOCK);
 
         List<BankFileRecord> unknown = admin.listFiles(BankAdmin.Filter.parse("outbound", "outcome_unknown"), 10);
-        assertThat(unknown).extracting(BankFileRecord::fileName).containsExactly("PAY-1.ach", "PAY-2.ach");
+        assertThat(unknown).extracting(BankFileRecord::fileName).containsExactly("PAY-2.ach", "PAY-1.ach");
         assertThat(BankAdmin.format(unknown)).contains("PAY-1.ach", "outcome_unknown");
 
         BankFileRecord sent = admin.resolve("PAY-1.ach", BankAdmin.Decision.SENT, "the bank's support confirmed it");
@@ -68,7 +68,7 @@ class BankAdminTests {
                 .hasMessageStartingWith("unknown state 'lost'; expected one of [").hasMessageContaining("outcome_unknown");
     }
 
-    /** An outbound file as a stop in the middle of its rename leaves it, once recovery marked it (oldest listed first). */
+    /** An outbound file as a stop in the middle of its rename leaves it, once recovery marked it (newest listed first). */
     private static void outcomeUnknown(FileJournal journal, String fileName, Instant created) {
         BankFileRecord file = journal.insertOutbound(new FileJournal.NewFile(UUID.randomUUID(), fileName, BankFileKind.ACH_FILE,
                 "ab".repeat(32), 940, "cd".repeat(32), "/archive/" + fileName), created);

@@ -45,7 +45,7 @@ public final class ApiKeysCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Keys oldest first, revoked ones included: ids and prefixes, never the keys.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Keys newest first, revoked ones included: ids and prefixes, never the keys.")
     static final class ListKeys implements Callable<Integer> {
         @Option(names = "--tenant", description = "Only this tenant's keys.")
         String tenant;
@@ -82,6 +82,11 @@ public final class ApiKeysCommand {
         }
 
         private static UUID parseId(String text) {
+            if (text.startsWith(ApiKeys.KEY_PREFIX)) {
+                // Never repeat a secret: this message lands on terminals and in logs.
+                throw new IllegalArgumentException("that is an API key, not its id; find the id beside the key's prefix in"
+                        + " 'payrail apikeys list', and revoke that");
+            }
             try {
                 return UUID.fromString(text);
             } catch (IllegalArgumentException notAnId) {

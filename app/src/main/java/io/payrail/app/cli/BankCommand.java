@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {BankCommand.Files.class, BankCommand.Resolve.class})
 public final class BankCommand {
 
-    @Command(name = "files", mixinStandardHelpOptions = true, description = "Bank files of one direction, oldest first.")
+    @Command(name = "files", mixinStandardHelpOptions = true, description = "Bank files of one direction, newest first.")
     static final class Files implements Callable<Integer> {
         @Option(names = "--direction", defaultValue = "outbound", description = "outbound (default) or inbound.")
         String direction;
@@ -68,6 +68,7 @@ public final class BankCommand {
         @Override
         public Integer call() {
             BankAdmin.Decision chosen = decision.sent ? BankAdmin.Decision.SENT : BankAdmin.Decision.NOT_SENT;
+            BankAdmin.checkNote(note);
             try (Database database = LocalDatabase.openForCommand(2)) {
                 System.out.print(BankAdmin.format(new BankAdmin(database.transactions(), Platform.clock()).resolve(fileName, chosen, note)));
                 return 0;

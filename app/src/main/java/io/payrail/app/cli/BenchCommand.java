@@ -62,9 +62,10 @@ public final class BenchCommand {
 
         @Override
         public Integer call() {
+            FloorBench.Options options = new FloorBench.Options(writers, batch, streams, duration); // checked before a server starts
             // The same server settings as 'bench events', so the two sets of figures compare.
             try (BenchDatabase bench = BenchDatabase.open(writers + 4, Map.of("checkpoint_timeout", BENCH_CHECKPOINT_TIMEOUT))) {
-                print(FloorBench.run(bench.database(), new FloorBench.Options(writers, batch, streams, duration), System.err));
+                print(FloorBench.run(bench.database(), options, System.err));
                 return 0;
             }
         }

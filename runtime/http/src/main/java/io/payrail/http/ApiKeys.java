@@ -107,7 +107,7 @@ public final class ApiKeys {
     }
 
     /**
-     * Keys oldest first, revoked ones included, of one tenant or of all when {@code tenantId} is
+     * Keys newest first (a leaked key is most likely a recent one), revoked ones included, of one tenant or of all when {@code tenantId} is
      * null; at most {@code limit} (1..{@link #LIST_LIMIT_MAX}).
      */
     public List<ApiKeySummary> list(String tenantId, int limit) {
@@ -115,7 +115,7 @@ public final class ApiKeys {
         return transactions.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT id, key_prefix, tenant_id, role, created_at, revoked_at FROM api_key
-                    WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY created_at, id LIMIT ?""")) {
+                    WHERE (?::text IS NULL OR tenant_id = ?) ORDER BY created_at DESC, id DESC LIMIT ?""")) {
                 select.setString(1, tenantId);
                 select.setString(2, tenantId);
                 select.setInt(3, limit);

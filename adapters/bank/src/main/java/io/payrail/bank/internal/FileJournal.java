@@ -181,13 +181,22 @@ public final class FileJournal {
                 fileName, sha256).isPresent();
     }
 
-    /** Files of a direction in any of the states, oldest first, at most {@code limit}. */
+    /** Files of a direction in any of the states, oldest first, at most {@code limit} (recovery works through them in order). */
     public List<BankFileRecord> list(FileDirection direction, Set<BankFileState> states, int limit) {
+        return select(direction, states, limit, "ORDER BY created_at, id");
+    }
+
+    /** The same, newest first: what an operator looking at the bank files wants to see first. */
+    public List<BankFileRecord> latest(FileDirection direction, Set<BankFileState> states, int limit) {
+        return select(direction, states, limit, "ORDER BY created_at DESC, id DESC");
+    }
+
+    private List<BankFileRecord> select(FileDirection direction, Set<BankFileState> states, int limit, String order) {
         Check.argument(limit > 0 && limit <= LIST_LIMIT_MAX, "limit must be 1..%d, got %d", LIST_LIMIT_MAX, limit);
         String[] codes = states.stream().map(BankFileState::code).toArray(String[]::new);
         return transactions.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT * FROM bank_file WHERE direction = ? AND state = ANY (?) ORDER BY created_at, id LIMIT ?""")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM bank_file WHERE direction = ? AND state = ANY (?) " + order + " LIMIT ?")) {
                 select.setString(1, direction.code());
                 select.setArray(2, connection.createArrayOf("text", codes));
                 select.setInt(3, limit);

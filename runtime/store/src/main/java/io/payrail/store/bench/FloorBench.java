@@ -65,6 +65,7 @@ public final class FloorBench {
         results.put("synchronous_commit", database.setting("synchronous_commit"));
         FloorRows rows = new FloorRows(payloads(), options.streams());
         createTable(database);
+        RuntimeException failure = null;
         try {
             FloorWriters writers = new FloorWriters(database, rows, options);
             writers.warmUp();
@@ -83,8 +84,11 @@ public final class FloorBench {
             long stored = countRows(database);
             Check.that(stored == writers.committed(), "the floor bench counted %d committed events but the table holds %d",
                     writers.committed(), stored);
+        } catch (RuntimeException thrown) {
+            failure = thrown;
+            throw thrown;
         } finally {
-            dropTable(database);
+            dropTable(database, failure);
         }
         results.put("writers", Integer.toString(options.writers()));
         results.put("streams", Integer.toString(options.streams()));
@@ -121,11 +125,19 @@ public final class FloorBench {
         execute(database, "DROP TABLE IF EXISTS " + TABLE + "; DROP SEQUENCE IF EXISTS " + SEQUENCE + ";"
                 + "CREATE SEQUENCE " + SEQUENCE + " CACHE 1000;"
                 + "CREATE TABLE " + TABLE + " (LIKE store_event INCLUDING ALL);"
-                + "ALTER TABLE " + TABLE + " ALTER COLUMN position SET DEFAULT nextval('" + SEQUENCE + "')");
+                + "ALTER TABLE " + TABLE + " ALTER COLUMN position SET DEFAULT nextval('" + SEQUENCE + "')", "set up its table");
     }
 
-    private static void dropTable(Database database) {
-        execute(database, "DROP TABLE IF EXISTS " + TABLE + "; DROP SEQUENCE IF EXISTS " + SEQUENCE);
+    /** Drops the table; when the bench already failed, a failure to drop is added to that one, not thrown over it. */
+    private static void dropTable(Database database, RuntimeException benchFailure) {
+        try {
+            execute(database, "DROP TABLE IF EXISTS " + TABLE + "; DROP SEQUENCE IF EXISTS " + SEQUENCE, "drop its table");
+        } catch (RuntimeException dropFailure) {
+            if (benchFailure == null) {
+                throw dropFailure;
+            }
+            benchFailure.addSuppressed(dropFailure);
+        }
     }
 
     private static long countRows(Database database) {
@@ -139,11 +151,11 @@ public final class FloorBench {
         }
     }
 
-    private static void execute(Database database, String sql) {
+    private static void execute(Database database, String sql, String what) {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException failure) {
-            throw new IllegalStateException("the floor bench could not set up its table: " + failure.getMessage(), failure);
+            throw new IllegalStateException("the floor bench could not " + what + ": " + failure.getMessage(), failure);
         }
     }
 

@@ -133,6 +133,8 @@ final class FloorWriters {
     /** Runs {@code connections} loops of commits for {@code seconds}; events committed per second. */
     private double measure(int connections, int seconds, Commit commit) {
         AtomicLong events = new AtomicLong();
+        // Set by a loop that fails, so the others stop at once instead of running to the end.
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         try (ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -142,11 +144,14 @@ final class FloorWriters {
                 running.add(loops.submit(() -> {
                     try (Connection connection = database.dataSource().getConnection()) {
                         connection.setAutoCommit(false);
-                        while (System.nanoTime() < end) {
+                        while (System.nanoTime() < end && !failed.get()) {
                             int written = commit.run(connection, random);
                             events.addAndGet(written);
                             committed.addAndGet(written);
                         }
+                    } catch (SQLException | RuntimeException failure) {
+                        failed.set(true);
+                        throw failure;
                     }
                     return null;
                 }));
@@ -154,8 +159,11 @@ final class FloorWriters {
             for (Future<?> loop : running) {
                 loop.get();
             }
-        } catch (Exception failure) {
-            throw new IllegalStateException("the floor bench failed: " + failure.getMessage(), failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the floor bench was interrupted", interrupted);
+        } catch (java.util.concurrent.ExecutionException failure) {
+            throw new IllegalStateException("the floor bench failed: " + failure.getCause().getMessage(), failure.getCause());
         }
         return events.get() / ((System.nanoTime() - start) / 1e9);
     }

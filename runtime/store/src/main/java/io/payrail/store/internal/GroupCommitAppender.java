@@ -55,10 +55,12 @@ public final class GroupCommitAppender implements AutoCloseable {
     private volatile int previousBatchAppends;
     /**
      * The lane waiting in {@link #gather} for more appends, and how many it waits for. With several
-     * lanes gathering at once only the last one is here; the others wait until their deadline.
+     * lanes gathering at once, one of them is here (a lane clears only its own entry) and is woken
+     * early; the others wait until their deadline, at most {@link #GATHER_WAIT_MICROS_MAX}.
      */
-    private volatile Thread gatheringLane;
+    private final java.util.concurrent.atomic.AtomicReference<Thread> gatheringLane = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile int gatherTarget;
+    private final int queueCapacity;
 
     public GroupCommitAppender(DataSource dataSource, Clock clock, LogWriter writer, int lanes, int batchEventsMax, int queueMax) {
         this.dataSource = dataSource;
@@ -66,6 +68,7 @@ public final class GroupCommitAppender implements AutoCloseable {
         this.writer = writer;
         this.batchEventsMax = batchEventsMax;
         this.queue = new ArrayBlockingQueue<>(queueMax);
+        this.queueCapacity = queueMax;
         for (int lane = 0; lane < lanes; lane++) {
             this.lanes.add(Thread.ofPlatform().daemon().name("payrail-store-append-" + lane).start(this::run));
         }
@@ -77,7 +80,7 @@ public final class GroupCommitAppender implements AutoCloseable {
         Request request = new Request(append, new CompletableFuture<>());
         try {
             queue.put(request);
-            Thread gathering = gatheringLane;
+            Thread gathering = gatheringLane.get();
             if (gathering != null && queue.size() >= gatherTarget) {
                 java.util.concurrent.locks.LockSupport.unpark(gathering);
             }
@@ -260,13 +263,16 @@ public final class GroupCommitAppender implements AutoCloseable {
         if (remaining <= 0) {
             return false;
         }
-        gatherTarget = appends;
-        gatheringLane = Thread.currentThread();
+        // Never more than the queue can hold, or no writer could ever reach the target.
+        int target = Math.min(appends, queueCapacity);
+        gatherTarget = target;
+        Thread self = Thread.currentThread();
+        gatheringLane.set(self);
         // Published before the check: a writer that put after the check sees the lane and unparks it.
-        if (queue.size() < appends) {
+        if (queue.size() < target) {
             java.util.concurrent.locks.LockSupport.parkNanos(this, remaining);
         }
-        gatheringLane = null;
+        gatheringLane.compareAndSet(self, null);
         return true;
     }
 
