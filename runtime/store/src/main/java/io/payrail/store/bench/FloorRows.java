@@ -1,8 +1,18 @@
 package io.payrail.store.bench;
 
+import io.payrail.platform.BinaryCopyRows;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.postgresql.PGConnection;
 
 /**
  * The floor bench's rows: a stream picked at random, the stream's next revision (distinct, so the
@@ -13,10 +23,12 @@ final class FloorRows {
     /** Every column the floor writes, in order; {@code position} comes from the table's default. */
     static final String COLUMNS = "stream, revision, event_id, type, source, subject, time, schema_version, trace_id, "
             + "causation_id, correlation_id, tenant_id, metadata, data, recorded_at";
+    private static final int COLUMN_COUNT = 15;
     static final String TYPE = BenchEvents.TYPE;
     static final String SOURCE = "payrail/bench";
     static final String TENANT = "tenant-1";
     static final String TIME = "2027-01-15T08:00:00Z";
+    private static final long TIME_MICROS = BinaryCopyRows.micros(Instant.parse(TIME));
 
     private final String[] payloads;
     private final AtomicLongArray revisions;
@@ -35,36 +47,37 @@ final class FloorRows {
                 payloads[random.nextInt(payloads.length)]);
     }
 
-    /** The row as a line of {@code COPY ... FROM STDIN} text format. */
-    void appendCopyLine(StringBuilder lines, Row row) {
-        lines.append(copyText(row.stream())).append('\t').append(row.revision()).append('\t').append(row.eventId())
-                .append('\t').append(TYPE).append('\t').append(SOURCE).append("\t\\N\t").append(TIME).append("\t1\t\\N\t\\N\t\\N\t")
-                .append(TENANT).append("\t{}\t").append(copyText(row.data())).append('\t').append(TIME).append('\n');
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
-    static String copyText(String value) {
-        StringBuilder escaped = null;
-        for (int index = 0; index < value.length(); index++) {
-            char character = value.charAt(index);
-            String replacement = switch (character) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (replacement != null && escaped == null) {
-                escaped = new StringBuilder(value.length() + 16).append(value, 0, index);
+    /**
+     * Copies {@code rows} into {@code table} in PostgreSQL's binary COPY format, as the store's own
+     * large batches are written; returns the rows the server took.
+     */
+    static long copy(Connection connection, String table, List<Row> rows) throws SQLException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 1_200);
+        try {
+            BinaryCopyRows out = new BinaryCopyRows(bytes);
+            for (Row row : rows) {
+                out.row(COLUMN_COUNT);
+                out.text(row.stream());
+                out.int8(row.revision());
+                out.uuid(row.eventId());
+                out.text(TYPE);
+                out.text(SOURCE);
+                out.text(null);
+                out.timestamp(TIME_MICROS);
+                out.int4(1);
+                out.text(null);
+                out.text(null);
+                out.text(null);
+                out.text(TENANT);
+                out.text("{}");
+                out.text(row.data());
+                out.timestamp(TIME_MICROS);
             }
-            if (escaped != null) {
-                if (replacement != null) {
-                    escaped.append(replacement);
-                } else {
-                    escaped.append(character);
-                }
-            }
+            out.finish();
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)", new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("writing to memory failed", impossible);
         }
-        return escaped == null ? value : escaped.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.payrail.store.bench;
 
 import io.payrail.platform.Database;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /** The floor bench's four ways of writing, each measured as events committed per second. */
 final class FloorWriters {
@@ -25,7 +22,6 @@ final class FloorWriters {
     private static final String INSERT_MANY_SQL = "INSERT INTO " + FloorBench.TABLE + " (" + FloorRows.COLUMNS + ") "
             + "SELECT s, r, i, '" + FloorRows.TYPE + "', '" + FloorRows.SOURCE + "', NULL, '" + FloorRows.TIME + "', 1, NULL, NULL, NULL, '"
             + FloorRows.TENANT + "', '{}', d, '" + FloorRows.TIME + "' FROM unnest(?::text[], ?::bigint[], ?::uuid[], ?::text[]) AS u(s, r, i, d)";
-    private static final String COPY_SQL = "COPY " + FloorBench.TABLE + " (" + FloorRows.COLUMNS + ") FROM STDIN";
     /** Unmeasured seconds first, so the figures do not pay for the JIT compilers. */
     private static final int WARM_UP_SECONDS = 3;
 
@@ -116,18 +112,14 @@ final class FloorWriters {
     }
 
     private int copy(Connection connection, SplittableRandom random) throws SQLException {
-        StringBuilder lines = new StringBuilder(options.batchSize() * 1_300);
+        List<FloorRows.Row> batch = new ArrayList<>(options.batchSize());
         for (int index = 0; index < options.batchSize(); index++) {
-            rows.appendCopyLine(lines, rows.next(random));
+            batch.add(rows.next(random));
         }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        try {
-            copy.copyIn(COPY_SQL, new StringReader(lines.toString()));
-        } catch (java.io.IOException impossible) {
-            throw new IllegalStateException("reading a string failed", impossible);
-        }
+        long copied = FloorRows.copy(connection, FloorBench.TABLE, batch);
+        io.payrail.platform.Check.that(copied == batch.size(), "copied %d rows, meant %d", copied, batch.size());
         connection.commit();
-        return options.batchSize();
+        return batch.size();
     }
 
     /** Runs {@code connections} loops of commits for {@code seconds}; events committed per second. */

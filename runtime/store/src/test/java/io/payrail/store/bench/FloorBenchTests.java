@@ -38,9 +38,31 @@ class FloorBenchTests {
     }
 
     @Test
-    void copy_text_escapes_what_the_copy_format_would_misread() {
-        assertThat(FloorRows.copyText("plain {\"a\":1}")).isEqualTo("plain {\"a\":1}");
-        assertThat(FloorRows.copyText("a\\b\tc\nd\re")).isEqualTo("a\\\\b\\tc\\nd\\re");
+    void copied_rows_come_back_exactly_even_with_what_a_text_copy_would_misread() throws SQLException {
+        String awkward = "a\\b\tc\nd\re \\N é";
+        try (TestDatabase database = TestDatabase.create("platform", "store");
+             Connection connection = database.database().dataSource().getConnection()) {
+            connection.createStatement().execute("CREATE TABLE floor_copy_check (LIKE store_event INCLUDING ALL);"
+                    + "CREATE SEQUENCE floor_copy_check_position; ALTER TABLE floor_copy_check ALTER COLUMN position "
+                    + "SET DEFAULT nextval('floor_copy_check_position')");
+            FloorRows rows = new FloorRows(new String[] {awkward}, 1);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+            java.util.List<FloorRows.Row> batch = java.util.List.of(rows.next(random), rows.next(random), rows.next(random));
+
+            assertThat(FloorRows.copy(connection, "floor_copy_check", batch)).isEqualTo(3);
+
+            try (ResultSet stored = connection.createStatement().executeQuery(
+                    "SELECT data, revision, event_id, time FROM floor_copy_check ORDER BY position")) {
+                for (FloorRows.Row row : batch) {
+                    assertThat(stored.next()).isTrue();
+                    assertThat(stored.getString(1)).isEqualTo(awkward);
+                    assertThat(stored.getLong(2)).isEqualTo(row.revision());
+                    assertThat(stored.getObject(3, java.util.UUID.class)).isEqualTo(row.eventId());
+                    assertThat(stored.getTimestamp(4).toInstant()).isEqualTo(java.time.Instant.parse(FloorRows.TIME));
+                }
+                assertThat(stored.next()).isFalse();
+            }
+        }
     }
 
     @Test
